@@ -65,8 +65,8 @@ func (e *ParseError) Error() string {
 
 type scanner struct {
 	src       string
-	pos        int
-	line, col  int
+	pos       int
+	line, col int
 }
 
 func newScanner(src string) *scanner { return &scanner{src: src, line: 1, col: 1} }
