@@ -27,8 +27,9 @@ func Equal(a, b Term) bool { return compare(a, b, false) == 0 }
 // its canonical form ("ab" =:= List{97, 98}, true =:= Atom("true")).
 func Exact(a, b Term) bool { return compare(a, b, true) == 0 }
 
-// Sort sorts ts in term order, stably, as lists:sort/1 does (which keeps
-// both 1 and 1.0, in their original order).
+// Sort sorts ts in term order, as lists:sort/1 does. Terms that compare
+// equal without being identical (1 and 1.0) are all kept; Sort leaves them
+// in their input order, where lists:sort/1 promises no order among them.
 func Sort(ts []Term) {
 	slices.SortStableFunc(ts, Compare)
 }
