@@ -743,6 +743,11 @@ type bitWriter struct {
 }
 
 func (w *bitWriter) writeBits(b []byte, n int) {
+	if w.nbits%8 == 0 && n%8 == 0 {
+		w.buf = append(w.buf, b[:n/8]...)
+		w.nbits += n
+		return
+	}
 	for i := 0; i < n; i++ {
 		bit := b[i/8] >> (7 - uint(i%8)) & 1
 		if w.nbits%8 == 0 {
@@ -753,9 +758,9 @@ func (w *bitWriter) writeBits(b []byte, n int) {
 	}
 }
 
-// maxBinaryBits bounds a binary literal so that a size in the text cannot
-// make the reader allocate more than a few megabytes.
-const maxBinaryBits = 1 << 26
+// maxBinaryBits bounds a binary literal (1 MiB) so that a size in the
+// text cannot make the reader allocate more than the text justifies.
+const maxBinaryBits = 1 << 23
 
 // buildBits evaluates the segments as the bit syntax does; ok is false
 // where OTP's evaluation raises (which parse_term reports as a bad term).
