@@ -207,7 +207,13 @@ func tokenText(t token) string {
 		}
 		return string(appendStringChar([]byte{'$'}, c, -1, true))
 	case tokString:
-		return string(appendQuoted(nil, string(t.val.([]rune)), '"', true))
+		var b []byte
+		b = append(b, '"')
+		c := newCursor(t.val)
+		for e, ok := c.next(); ok; e, ok = c.next() {
+			b = appendStringChar(b, rune(e.(int)), '"', true)
+		}
+		return string(append(b, '"'))
 	case tokDot:
 		return "'.'"
 	}
@@ -395,12 +401,12 @@ func (p *parser) primary() (node, error) {
 		p.advance()
 		return n, nil
 	case tokString:
-		var rs []rune
+		n.val = t.val
+		p.advance()
 		for p.err == nil && p.tok.kind == tokString {
-			rs = append(rs, p.tok.val.([]rune)...)
+			n.val = joinStrings(n.val, p.tok.val)
 			p.advance()
 		}
-		n.val = stringTerm(rs)
 		return n, p.err
 	case tokPunct:
 		if err := p.enter(); err != nil {
@@ -459,6 +465,26 @@ func (p *parser) primary() (node, error) {
 		}
 	}
 	return n, p.syntaxError()
+}
+
+// joinStrings joins two string literals, "ab" "cd".
+func joinStrings(a, b Term) Term {
+	as, aok := a.(string)
+	bs, bok := b.(string)
+	if aok && bok {
+		return as + bs
+	}
+	return Cons(b, listElems(a)...)
+}
+
+// listElems returns the elements of a proper list of any accepted form.
+func listElems(t Term) []Term {
+	var out []Term
+	c := newCursor(t)
+	for e, ok := c.next(); ok; e, ok = c.next() {
+		out = append(out, e)
+	}
+	return out
 }
 
 // stringTerm makes a string literal's term: a Go string, or a List where
@@ -535,7 +561,11 @@ func (p *parser) list(n node) (node, error) {
 		return n, err
 	}
 	if n.isTerm {
-		n.val = Cons(tail, elems...)
+		if l, ok := tail.(List); ok && len(l) == 0 {
+			n.val = elems
+		} else {
+			n.val = Cons(tail, elems...)
+		}
 	}
 	return n, nil
 }
@@ -768,8 +798,7 @@ func buildBits(elems []binElem) (Term, bool) {
 	var w bitWriter
 	for _, e := range elems {
 		if e.isString {
-			rs := []rune(e.val.(string))
-			for _, r := range rs {
+			for _, r := range e.val.(string) {
 				c := e
 				c.val, c.isString = int(r), false
 				if !writeSegment(&w, c) {
@@ -830,6 +859,18 @@ func writeSegment(w *bitWriter, e binElem) bool {
 		bits := size * unit
 		if bits > maxBinaryBits || !IsInteger(e.val) {
 			return false
+		}
+		if x, ok := e.val.(int); ok && bits <= 64 && bits%8 == 0 {
+			b := make([]byte, bits/8)
+			for i := range b {
+				sh := 8 * (len(b) - 1 - i)
+				if e.little {
+					sh = 8 * i
+				}
+				b[i] = byte(x >> sh)
+			}
+			w.writeBits(b, bits)
+			return true
 		}
 		v, _ := BigInt(e.val)
 		// Two's complement, truncated to bits.

@@ -179,10 +179,11 @@ func (s *scanner) next() (token, error) {
 		if err != nil {
 			return tok, err
 		}
-		if len(str) > maxAtomChars {
+		name, isText := str.(string)
+		if !isText || utf8.RuneCountInString(name) > maxAtomChars {
 			return tok, s.errAt(line, col, "illegal atom")
 		}
-		tok.kind, tok.val = tokAtom, Atom(string(str))
+		tok.kind, tok.val = tokAtom, Atom(name)
 		return tok, nil
 	case r == '$':
 		s.advance(r, n)
@@ -216,13 +217,14 @@ func (s *scanner) next() (token, error) {
 		}
 		s.pos, s.col = s.pos-1, s.col-1
 	}
-	for _, sym := range symbols {
-		if strings.HasPrefix(s.src[s.pos:], sym) {
-			for range sym {
-				s.advance(' ', 1)
+	if strings.IndexByte("=<>-+/|:.?", byte(r)) >= 0 && r < utf8.RuneSelf {
+		for _, sym := range symbols {
+			if strings.HasPrefix(s.src[s.pos:], sym) {
+				s.pos += len(sym)
+				s.col += len(sym)
+				tok.kind, tok.text = tokPunct, sym
+				return tok, nil
 			}
-			tok.kind, tok.text = tokPunct, sym
-			return tok, nil
 		}
 	}
 	if r >= 0 && r <= 0xFF {
@@ -338,8 +340,20 @@ func (s *scanner) integer(tok token, ds string, base int) (token, error) {
 	return tok, nil
 }
 
-// quoted scans the rest of a string or quoted atom after its opening quote.
-func (s *scanner) quoted(q rune, line, col int) ([]rune, error) {
+// quoted scans the rest of a string or quoted atom after its opening
+// quote, and returns its text: a Go string, or a List of code points where
+// an escape made one that a Go string cannot hold.
+func (s *scanner) quoted(q rune, line, col int) (Term, error) {
+	// Fast path: no escape and no newline before the closing quote.
+	rest := s.src[s.pos:]
+	if end := strings.IndexRune(rest, q); end >= 0 {
+		body := rest[:end]
+		if strings.IndexByte(body, '\\') < 0 && strings.IndexByte(body, '\n') < 0 && utf8.ValidString(body) && allUnicode(body) {
+			s.pos += end + 1
+			s.col += utf8.RuneCountInString(body) + 1
+			return body, nil
+		}
+	}
 	var out []rune
 	for {
 		r, n := s.peekRune(0)
@@ -362,7 +376,7 @@ func (s *scanner) quoted(q rune, line, col int) ([]rune, error) {
 			return nil, s.errAt(line, col, "unterminated "+thing+" starting with "+string(b))
 		case r == q:
 			s.advance(r, n)
-			return out, nil
+			return stringTerm(out), nil
 		case r == '\\':
 			bl, bc := s.line, s.col
 			s.advance(r, n)
@@ -488,4 +502,15 @@ func zeroIfEmpty(digits string) string {
 		return "0"
 	}
 	return ""
+}
+
+// allUnicode reports whether every character of valid UTF-8 text is one
+// erl_scan accepts in a string.
+func allUnicode(text string) bool {
+	for _, r := range text {
+		if !isUnicode(r) {
+			return false
+		}
+	}
+	return true
 }
