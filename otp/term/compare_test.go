@@ -1,6 +1,7 @@
 package term
 
 import (
+	"fmt"
 	"math/big"
 	"math/rand/v2"
 	"strings"
@@ -188,4 +189,15 @@ func TestNewBitString(t *testing.T) {
 	assert.Equal(t, Binary{1, 2}, NewBitString([]byte{1, 2}, 16))
 	assert.Equal(t, BitString{Bytes: []byte{0xE0}, Bits: 3}, NewBitString([]byte{0xFF}, 3))
 	assert.Panics(t, func() { NewBitString([]byte{1}, 9) })
+}
+
+func TestStringMethods(t *testing.T) {
+	assert.Equal(t, `{ok,"abc"}`, fmt.Sprint(Tuple{OK, "abc"}))
+	assert.Equal(t, `<0.80.0>`, fmt.Sprint(Pid{Node: "nonode@nohost", ID: 80}))
+	assert.Equal(t, `#Ref<0.3.2.1>`, fmt.Sprint(Ref{N: 3, ID: [5]uint32{1, 2, 3}}))
+	assert.Equal(t, `#Port<0.5>`, fmt.Sprint(Port{ID: 5}))
+	assert.Equal(t, `fun lists:map/2`, fmt.Sprint(ExportFun{"lists", "map", 2}))
+	assert.Equal(t, `<<"abc">>`, fmt.Sprint(Binary("abc")))
+	assert.Equal(t, `[a|b]`, fmt.Sprint(ImproperList{Elems: []Term{Atom("a")}, Tail: Atom("b")}))
+	assert.Equal(t, `#{a => 1}`, fmt.Sprint(MapOf(Atom("a"), 1)))
 }

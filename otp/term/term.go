@@ -267,3 +267,18 @@ func Valid(t Term) bool {
 	}
 	return KindOf(t) != KindInvalid
 }
+
+// String methods print terms as ~p does, so that fmt shows Erlang's
+// notation.
+
+func (t Tuple) String() string        { return Print(t) }
+func (l List) String() string         { return Print(l) }
+func (l ImproperList) String() string { return Print(l) }
+func (m Map) String() string          { return Print(m) }
+func (b Binary) String() string       { return Print(b) }
+func (b BitString) String() string    { return Print(b) }
+func (p Pid) String() string          { return string(appendOpaque(nil, p)) }
+func (r Ref) String() string          { return string(appendOpaque(nil, r)) }
+func (p Port) String() string         { return string(appendOpaque(nil, p)) }
+func (f ExportFun) String() string    { return string(appendOpaque(nil, f)) }
+func (f LocalFun) String() string     { return string(appendOpaque(nil, f)) }
