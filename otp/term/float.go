@@ -13,6 +13,10 @@ func FormatFloat(f float64) string { return string(AppendFloat(nil, f)) }
 
 // AppendFloat appends FormatFloat(f) to dst.
 func AppendFloat(dst []byte, f float64) []byte {
+	if isNaNOrInf(f) {
+		// Not an Erlang float: printed as other Go values that are no terms.
+		return append(dst, goString(f)...)
+	}
 	var tmp [32]byte
 	// Shortest round-trip digits, in exponent form d.ddde±XX.
 	s := strconv.AppendFloat(tmp[:0], f, 'e', -1, 64)
