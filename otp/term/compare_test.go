@@ -201,3 +201,12 @@ func TestStringMethods(t *testing.T) {
 	assert.Equal(t, `[a|b]`, fmt.Sprint(ImproperList{Elems: []Term{Atom("a")}, Tail: Atom("b")}))
 	assert.Equal(t, `#{a => 1}`, fmt.Sprint(MapOf(Atom("a"), 1)))
 }
+
+func TestNotTermsDoNotPanic(t *testing.T) {
+	var nilFun *LocalFun
+	for _, v := range []Term{nil, nilFun, struct{ A int }{1}, make(chan int)} {
+		assert.Contains(t, Write(v), "#Go<")
+		assert.Contains(t, Print(v), "#Go<")
+		assert.False(t, Valid(v))
+	}
+}

@@ -193,7 +193,12 @@ func KindOf(t Term) Kind {
 		return KindAtom
 	case Ref:
 		return KindRef
-	case ExportFun, LocalFun, *LocalFun:
+	case ExportFun, LocalFun:
+		return KindFun
+	case *LocalFun:
+		if v == nil {
+			return KindInvalid
+		}
 		return KindFun
 	case Port:
 		return KindPort

@@ -2,7 +2,6 @@ package term
 
 import (
 	"fmt"
-	"math/big"
 	"strconv"
 	"unicode/utf8"
 )
@@ -207,6 +206,9 @@ func appendOpaque(dst []byte, t Term) []byte {
 	case LocalFun:
 		return fmt.Appendf(dst, "#Fun<%s.%d.%d>", v.Module, v.Index, v.Uniq)
 	case *LocalFun:
+		if v == nil {
+			return append(dst, goString(v)...)
+		}
 		return appendOpaque(dst, *v)
 	}
 	return dst
@@ -308,5 +310,3 @@ func appendStringChar(dst []byte, r, q rune, unicode bool) []byte {
 	}
 	return append(dst, '\\', byte('0'+(r>>6)), byte('0'+(r>>3)&7), byte('0'+r&7))
 }
-
-var _ = big.NewInt
