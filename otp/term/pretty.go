@@ -2,7 +2,6 @@ package term
 
 import (
 	"slices"
-	"strconv"
 	"unicode"
 	"unicode/utf8"
 )
@@ -480,15 +479,7 @@ func (p *ppPrinter) measureBits(t Term, b []byte, nbits, d, lim int) ppNode {
 			break
 		}
 		mark := len(p.text)
-		if rest >= 8 {
-			p.text = strconv.AppendUint(p.text, uint64(b[i]), 10)
-			rest -= 8
-		} else {
-			p.text = strconv.AppendUint(p.text, uint64(b[i]>>(8-rest)), 10)
-			p.text = append(p.text, ':')
-			p.text = strconv.AppendInt(p.text, int64(rest), 10)
-			rest = 0
-		}
+		p.text, rest = appendSegment(p.text, b[i], rest)
 		d--
 		lim = ppLimSub(lim, len(p.text)-mark+1)
 	}

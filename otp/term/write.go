@@ -161,18 +161,22 @@ func (w *writer) binary(b []byte, nbits int, d int) {
 			w.str("...")
 			break
 		}
-		if nbits >= 8 {
-			w.buf = strconv.AppendUint(w.buf, uint64(b[i]), 10)
-			nbits -= 8
-		} else {
-			w.buf = strconv.AppendUint(w.buf, uint64(b[i]>>(8-nbits)), 10)
-			w.buf = append(w.buf, ':')
-			w.buf = strconv.AppendInt(w.buf, int64(nbits), 10)
-			nbits = 0
-		}
+		w.buf, nbits = appendSegment(w.buf, b[i], nbits)
 		d--
 	}
 	w.str(">>")
+}
+
+// appendSegment writes one segment of a binary as ~w shows it: the byte
+// c when at least 8 of the nbits bits are left, else the remaining high
+// bits of c as Value:Size. It returns the bits left after it.
+func appendSegment(dst []byte, c byte, nbits int) ([]byte, int) {
+	if nbits >= 8 {
+		return strconv.AppendUint(dst, uint64(c), 10), nbits - 8
+	}
+	dst = strconv.AppendUint(dst, uint64(c>>(8-nbits)), 10)
+	dst = append(dst, ':')
+	return strconv.AppendInt(dst, int64(nbits), 10), 0
 }
 
 func appendInteger(dst []byte, t Term) []byte {
