@@ -1,0 +1,165 @@
+package otp
+
+import (
+	"fmt"
+
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// A monitor is held by its watcher and set on its target; it fires once.
+type monitor struct {
+	ref     term.Ref
+	watcher *Process
+	target  *Process
+	item    term.Term // the pid, or {Name, Node} for a monitor set by name
+}
+
+// fire delivers the monitor's DOWN message, unless the watcher has
+// removed the monitor in the meantime.
+func (m *monitor) fire(reason term.Term) {
+	w := m.watcher
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.dead.Load() || w.x == nil {
+		return
+	}
+	if _, ok := w.x.monitors[m.ref]; !ok {
+		return
+	}
+	delete(w.x.monitors, m.ref)
+	w.deliver(DownMsg{Ref: m.ref, Type: "process", Item: m.item, Reason: reason})
+}
+
+func (p *Process) addMonitor(m *monitor) {
+	x := p.ext()
+	if x.monitors == nil {
+		x.monitors = make(map[term.Ref]*monitor)
+	}
+	x.monitors[m.ref] = m
+}
+
+// newMonitorRef makes a reference and sets the receive marker to it.
+func (p *Process) newMonitorRef() term.Ref {
+	num := p.node.nextRef.Add(1)
+	p.mu.Lock()
+	p.markRef = num
+	p.markSeq = p.mbox.next
+	p.mu.Unlock()
+	return p.node.refOf(num)
+}
+
+// Monitor starts monitoring a process, as monitor(process, Target) does,
+// and returns the monitor's reference. Target is a pid, a registered name
+// (an Atom), or {Name, Node} (a term.Tuple). When the target ends, the
+// caller receives a DownMsg, {'DOWN', Ref, process, Item, Reason}, where
+// Item is the pid, or {Name, Node} for a monitor set by name. A target
+// that does not exist gives a DownMsg with reason noproc at once. Each
+// call makes a new monitor.
+//
+// The reference also sets the receive marker, as MakeRef does, so that a
+// ReceiveRef for it need not look at older messages.
+//
+// A target that is not a pid, an atom or {Name, Node} is an error that
+// wraps ErrBadarg, as is a name on another node when the node is not
+// distributed.
+func (p *Process) Monitor(target term.Term) (term.Ref, error) {
+	p.check()
+	var q *Process
+	var item term.Term
+	switch t := target.(type) {
+	case term.Pid:
+		item = t
+		q = p.node.lookup(t)
+	case term.Atom:
+		item = term.Tuple{t, p.node.name}
+		q = p.node.whereis(t)
+	case term.Tuple:
+		if len(t) != 2 {
+			return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
+		}
+		name, ok1 := t[0].(term.Atom)
+		nd, ok2 := t[1].(term.Atom)
+		if !ok1 || !ok2 {
+			return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
+		}
+		if nd != p.node.name {
+			return term.Ref{}, fmt.Errorf("monitor %s: node is not reachable: %w", term.Write(target), ErrBadarg)
+		}
+		item = term.Tuple{name, nd}
+		q = p.node.whereis(name)
+	default:
+		return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
+	}
+	ref := p.newMonitorRef()
+	m := &monitor{ref: ref, watcher: p, target: q, item: item}
+	p.mu.Lock()
+	p.addMonitor(m)
+	p.mu.Unlock()
+	if q != nil {
+		q.mu.Lock()
+		if !q.dead.Load() {
+			x := q.ext()
+			if x.monitoredBy == nil {
+				x.monitoredBy = make(map[term.Ref]*monitor)
+			}
+			x.monitoredBy[ref] = m
+			q.mu.Unlock()
+			return ref, nil
+		}
+		q.mu.Unlock()
+	}
+	reason := Noproc
+	if pid, ok := item.(term.Pid); ok && !p.node.isLocal(pid) {
+		reason = Noconnection
+	}
+	m.fire(reason)
+	return ref, nil
+}
+
+// DemonitorOption modifies Demonitor, as the options of demonitor/2 do.
+type DemonitorOption int
+
+const (
+	// Flush removes a DOWN message of the monitor from the mailbox, if
+	// one is queued.
+	Flush DemonitorOption = 1 << iota
+	// Info makes Demonitor report whether it found the monitor.
+	Info
+)
+
+// Demonitor removes a monitor, as demonitor/2 does. Once it returns, no
+// DOWN message of the monitor will arrive; one already queued stays unless
+// Flush is given. It returns true, or with Info whether the monitor was
+// found and removed (false: it had fired, or never existed).
+func (p *Process) Demonitor(ref term.Ref, opts ...DemonitorOption) bool {
+	p.check()
+	var o DemonitorOption
+	for _, x := range opts {
+		o |= x
+	}
+	p.mu.Lock()
+	var m *monitor
+	if p.x != nil {
+		m = p.x.monitors[ref]
+		delete(p.x.monitors, ref)
+	}
+	if o&Flush != 0 {
+		p.mbox.take(func(msg any) bool {
+			d, ok := msg.(DownMsg)
+			return ok && d.Ref == ref
+		}, 0)
+	}
+	p.mu.Unlock()
+	if m != nil && m.target != nil {
+		t := m.target
+		t.mu.Lock()
+		if t.x != nil {
+			delete(t.x.monitoredBy, ref)
+		}
+		t.mu.Unlock()
+	}
+	if o&Info != 0 {
+		return m != nil
+	}
+	return true
+}

@@ -1,0 +1,321 @@
+package otp
+
+import (
+	"context"
+	"reflect"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// A Process is an Erlang process: a goroutine with a mailbox, links,
+// monitors and an exit reason. Its body is a func(*Process); everything
+// that acts as "self" (Receive, Link, Monitor, SendExit to oneself, ...) is
+// a method of the *Process the body is given.
+//
+// A *Process belongs to its own goroutine: only that goroutine may call its
+// methods, except Self, Node and Context. Other processes reach it by its
+// pid. Code that is not a process (a main function, a test) becomes one
+// with Node.Attach.
+//
+// # Kill
+//
+// Go cannot stop a goroutine from outside. When a process is killed (or
+// dies of a linked process's exit signal) it is dead at once for every
+// other process: it is no longer alive, its name is free, its links and
+// monitors have fired and its mailbox takes no more messages. Its
+// Context is cancelled. Its goroutine unwinds, running its deferred
+// calls, at its next call into the runtime (a receive, a send, a spawn,
+// a link, ...). A loop that never calls the runtime keeps running until it
+// does or until it notices that Context is done; Node.Stop waits for it.
+type Process struct {
+	node     *Node
+	pid      term.Pid
+	dead     atomic.Bool
+	attached bool
+	fn       func(*Process) // the body, for the initial call
+
+	mu       sync.Mutex
+	waiting  bool // blocked in a receive
+	trapExit bool
+	wake     chan struct{} // made the first time the process waits
+	mbox     mailbox
+	name     term.Atom
+	links    map[term.Pid]struct{}
+	reason   term.Term // the exit reason, once dead
+
+	// The receive marker: the counter of the reference made last by
+	// MakeRef or Monitor, and the mailbox's sequence number at that time.
+	markRef uint64
+	markSeq uint64
+
+	x *extra // what fewer processes use
+}
+
+// extra holds a process's less used state, made when first needed, so that
+// an idle process stays small.
+type extra struct {
+	monitors    map[term.Ref]*monitor // monitors this process holds
+	monitoredBy map[term.Ref]*monitor // monitors on this process
+	timers      map[term.Ref]struct{} // timers whose destination this is
+	dict        map[any]any
+	ctx         context.Context
+	cancel      context.CancelFunc
+	label       term.Term
+	initialCall *MFA
+}
+
+func (p *Process) ext() *extra {
+	if p.x == nil {
+		p.x = &extra{}
+	}
+	return p.x
+}
+
+// SpawnOptions are the options of Process.SpawnOpt, as erlang:spawn_opt
+// takes them.
+type SpawnOptions struct {
+	// Link links the new process to its parent, atomically with its
+	// creation.
+	Link bool
+	// Monitor makes the parent monitor the new process, atomically with
+	// its creation.
+	Monitor bool
+	// InitialCall is what process_info reports as the initial call. The
+	// default names the body's Go function as {Package, Function, 1}.
+	InitialCall *MFA
+}
+
+// Spawn starts a process running fn and returns its pid, as spawn/1 does.
+// The process ends with reason normal when fn returns, and with an
+// exception's reason when fn raises one (see Exception).
+func (p *Process) Spawn(fn func(*Process)) term.Pid {
+	pid, _ := p.SpawnOpt(fn, SpawnOptions{})
+	return pid
+}
+
+// SpawnLink starts a process linked to the caller, as spawn_link/1 does.
+// The link exists before the new process runs, so a child that exits at
+// once still sends its exit signal.
+func (p *Process) SpawnLink(fn func(*Process)) term.Pid {
+	pid, _ := p.SpawnOpt(fn, SpawnOptions{Link: true})
+	return pid
+}
+
+// SpawnMonitor starts a process monitored by the caller, as
+// spawn_monitor/1 does, and returns its pid and the monitor's reference.
+// The monitor exists before the new process runs.
+func (p *Process) SpawnMonitor(fn func(*Process)) (term.Pid, term.Ref) {
+	return p.SpawnOpt(fn, SpawnOptions{Monitor: true})
+}
+
+// SpawnOpt starts a process with options, as erlang:spawn_opt does. The
+// reference is that of the monitor when o.Monitor is set.
+func (p *Process) SpawnOpt(fn func(*Process), o SpawnOptions) (term.Pid, term.Ref) {
+	p.check()
+	c, ref := p.node.spawn(fn, p, o)
+	return c.pid, ref
+}
+
+// Spawn starts a process that has no parent, for code that is not itself
+// a process.
+func (n *Node) Spawn(fn func(*Process)) term.Pid {
+	c, _ := n.spawn(fn, nil, SpawnOptions{})
+	return c.pid
+}
+
+func (n *Node) newProcess() *Process {
+	num := n.nextPid.Add(1)
+	return &Process{node: n, pid: n.pidOf(num)}
+}
+
+func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Process, term.Ref) {
+	c := n.newProcess()
+	c.fn = fn
+	if o.InitialCall != nil {
+		ic := *o.InitialCall
+		c.ext().initialCall = &ic
+	}
+	var ref term.Ref
+	if parent != nil && o.Link {
+		c.links = map[term.Pid]struct{}{parent.pid: {}}
+		parent.mu.Lock()
+		parent.addLink(c.pid)
+		parent.mu.Unlock()
+	}
+	if parent != nil && o.Monitor {
+		ref = parent.newMonitorRef()
+		m := &monitor{ref: ref, watcher: parent, target: c, item: c.pid}
+		c.ext().monitoredBy = map[term.Ref]*monitor{ref: m}
+		parent.mu.Lock()
+		parent.addMonitor(m)
+		parent.mu.Unlock()
+	}
+	n.live.Add(1)
+	n.procs.Store(pidNumber(c.pid), c)
+	if n.stopped.Load() {
+		n.terminate(c, Killed)
+		n.goroutineDone()
+		return c, ref
+	}
+	go c.run(fn)
+	return c, ref
+}
+
+// Attach makes the calling goroutine a process of the node, for code that
+// is not one (a main function, a test): the returned process can send,
+// receive, link and monitor like any other. Detach ends it.
+//
+// An attached process that is killed cannot be unwound as a spawned one
+// is: its next call into the runtime panics with an *Exception of class
+// exit carrying its exit reason, as the Erlang shell reports
+// "** exception exit: killed".
+func (n *Node) Attach() *Process {
+	p := n.newProcess()
+	p.attached = true
+	n.procs.Store(pidNumber(p.pid), p)
+	if n.stopped.Load() {
+		n.terminate(p, Killed)
+	}
+	return p
+}
+
+// Detach ends an attached process with reason normal. It does nothing if
+// the process has already ended.
+func (p *Process) Detach() {
+	p.node.terminate(p, Normal)
+}
+
+// run is the goroutine of a spawned process.
+func (p *Process) run(fn func(*Process)) {
+	defer p.node.goroutineDone()
+	returned := false
+	defer func() {
+		if returned {
+			p.node.terminate(p, Normal)
+			return
+		}
+		v := recover()
+		if v == nil {
+			// runtime.Goexit: the unwinding of a killed process, or a
+			// body that called it itself (t.FailNow, for one).
+			p.node.terminate(p, term.Atom("goexit"))
+			return
+		}
+		exc := exceptionOf(v, 4)
+		reason := exc.ExitReason()
+		if exc.Class != ClassExit && !p.dead.Load() {
+			p.node.logCrash(p.pid, reason)
+		}
+		p.node.terminate(p, reason)
+	}()
+	fn(p)
+	returned = true
+}
+
+// check unwinds the calling process if it has been killed. Every method
+// that acts for a process calls it first.
+func (p *Process) check() {
+	if p.dead.Load() {
+		p.unwind()
+	}
+}
+
+func (p *Process) unwind() {
+	if p.attached {
+		p.mu.Lock()
+		reason := p.reason
+		p.mu.Unlock()
+		panic(&Exception{Class: ClassExit, Reason: reason})
+	}
+	runtime.Goexit()
+}
+
+// Self returns the process's pid, as self() does.
+func (p *Process) Self() term.Pid { return p.pid }
+
+// Node returns the node the process runs on.
+func (p *Process) Node() *Node { return p.node }
+
+// Context returns a context that is cancelled when the process ends, for
+// the Go APIs a process calls that block on I/O. It may be called from any
+// goroutine.
+func (p *Process) Context() context.Context {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	x := p.ext()
+	if x.ctx == nil {
+		x.ctx, x.cancel = context.WithCancel(p.node.ctx)
+		if p.dead.Load() {
+			x.cancel()
+		}
+	}
+	return x.ctx
+}
+
+// TrapExit sets whether the process traps exits and returns the old
+// setting, as process_flag(trap_exit, On) does. A process that traps exits
+// receives exit signals as ExitMsg messages instead of dying of them,
+// except kill sent with SendExit.
+func (p *Process) TrapExit(on bool) bool {
+	p.check()
+	p.mu.Lock()
+	old := p.trapExit
+	p.trapExit = on
+	p.mu.Unlock()
+	return old
+}
+
+// Put sets a value in the process dictionary and returns the old one (nil
+// if there was none), as put/2 does.
+func (p *Process) Put(key, value any) any {
+	x := p.ext()
+	old := x.dict[key]
+	if x.dict == nil {
+		x.dict = make(map[any]any)
+	}
+	x.dict[key] = value
+	return old
+}
+
+// Get returns a value of the process dictionary, or nil, as get/1 does.
+func (p *Process) Get(key any) any {
+	if p.x == nil {
+		return nil
+	}
+	return p.x.dict[key]
+}
+
+// Erase removes a value from the process dictionary and returns it, as
+// erase/1 does.
+func (p *Process) Erase(key any) any {
+	if p.x == nil {
+		return nil
+	}
+	old := p.x.dict[key]
+	delete(p.x.dict, key)
+	return old
+}
+
+// SetLabel sets the process's label, which ProcessInfo reports, as
+// proc_lib:set_label/1 does.
+func (p *Process) SetLabel(label term.Term) {
+	p.mu.Lock()
+	p.ext().label = label
+	p.mu.Unlock()
+}
+
+// funcMFA names a Go function as {Package, Function, 1}.
+func funcMFA(fn func(*Process)) MFA {
+	if fn == nil {
+		return MFA{Module: "erlang", Function: "apply", Arity: 2}
+	}
+	f := runtime.FuncForPC(reflect.ValueOf(fn).Pointer())
+	if f == nil {
+		return MFA{Module: "erlang", Function: "apply", Arity: 2}
+	}
+	mod, fun := splitFuncName(f.Name())
+	return MFA{Module: term.Atom(mod), Function: term.Atom(fun), Arity: 1}
+}

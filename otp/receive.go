@@ -1,0 +1,188 @@
+package otp
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// Infinity is the timeout that never expires, as Erlang's infinity.
+const Infinity time.Duration = math.MaxInt64
+
+// Send sends msg to pid, as Pid ! Msg does. It never fails: a message to a
+// process that does not exist is dropped. Messages from one process to
+// another arrive in the order they were sent.
+//
+// Inside a node a message can be any Go value; the sender must not modify
+// it afterwards. Only terms (see package term) can go to another node.
+func (p *Process) Send(pid term.Pid, msg any) {
+	p.check()
+	if q := p.node.lookup(pid); q != nil {
+		q.mu.Lock()
+		if !q.dead.Load() {
+			q.deliver(msg)
+		}
+		q.mu.Unlock()
+	}
+}
+
+// SendTo sends msg to a destination as ! does: a pid, a registered name
+// (an Atom), or {Name, Node} (a term.Tuple). Sending to a name that is not
+// registered is an error wrapping ErrBadarg, as Erlang raises badarg;
+// sending to {Name, Node} never fails: the message is dropped when nobody
+// has the name, or when the node is not this one and is not reachable.
+func (p *Process) SendTo(dest term.Term, msg any) error {
+	p.check()
+	switch d := dest.(type) {
+	case term.Pid:
+		p.Send(d, msg)
+		return nil
+	case term.Atom:
+		q := p.node.whereis(d)
+		if q == nil {
+			return fmt.Errorf("send to %s: not registered: %w", term.Write(d), ErrBadarg)
+		}
+		p.Send(q.pid, msg)
+		return nil
+	case term.Tuple:
+		if len(d) == 2 {
+			name, ok1 := d[0].(term.Atom)
+			nd, ok2 := d[1].(term.Atom)
+			if ok1 && ok2 {
+				if nd == p.node.name {
+					if q := p.node.whereis(name); q != nil {
+						p.Send(q.pid, msg)
+					}
+				}
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("send to %s: not a pid, a name or {Name, Node}: %w", term.Write(dest), ErrBadarg)
+}
+
+// Receive takes the oldest message from the mailbox, waiting for one as
+// long as it takes: receive Msg -> Msg end.
+func (p *Process) Receive() any {
+	msg, _ := p.receive(nil, 0, Infinity)
+	return msg
+}
+
+// ReceiveTimeout takes the oldest message from the mailbox, waiting at most
+// d: receive Msg -> Msg after D -> timeout end. It reports false if no
+// message came in time. A d of 0 only looks at what is queued; Infinity
+// waits as long as it takes; a negative d is taken as 0.
+func (p *Process) ReceiveTimeout(d time.Duration) (any, bool) {
+	return p.receive(nil, 0, d)
+}
+
+// ReceiveMatch is Erlang's selective receive: it takes the oldest message
+// that match accepts, leaving the others queued in order, and waits at
+// most after for one to come (see ReceiveTimeout for its values). The
+// timeout runs from the call: messages that do not match do not restart
+// it. It reports false on timeout.
+//
+// match is called with the process's mailbox locked: it must only look at
+// the message, not call into the runtime.
+func (p *Process) ReceiveMatch(match func(msg any) bool, after time.Duration) (any, bool) {
+	return p.receive(match, 0, after)
+}
+
+// ReceiveRef is ReceiveMatch for a reply that carries ref, a reference the
+// process made with MakeRef or Monitor: when ref is the last reference the
+// process made, messages that were queued before it was made cannot hold
+// it and are not looked at, so a call stays fast however deep the mailbox
+// is (OTP's receive marker). With any other ref it is ReceiveMatch.
+func (p *Process) ReceiveRef(ref term.Ref, match func(msg any) bool, after time.Duration) (any, bool) {
+	var from uint64
+	if num, ok := p.node.refNumber(ref); ok {
+		p.mu.Lock()
+		if p.markRef == num {
+			from = p.markSeq
+		}
+		p.mu.Unlock()
+	}
+	return p.receive(match, from, after)
+}
+
+// receive takes the first message at or after sequence number from that
+// match accepts, waiting at most after.
+func (p *Process) receive(match func(any) bool, from uint64, after time.Duration) (any, bool) {
+	p.check()
+	if after < 0 {
+		after = 0
+	}
+	var timer *time.Timer
+	var expired <-chan time.Time
+	for {
+		msg, ok, resume, dead := p.take(match, from, after != 0)
+		if dead {
+			p.unwind()
+		}
+		if ok {
+			if timer != nil {
+				timer.Stop()
+			}
+			return msg, true
+		}
+		if after == 0 {
+			return nil, false
+		}
+		from = resume
+		if timer == nil && after != Infinity {
+			timer = time.NewTimer(after)
+			expired = timer.C
+		}
+		select {
+		case <-p.wake:
+		case <-expired:
+			p.mu.Lock()
+			p.waiting = false
+			p.mu.Unlock()
+			p.check()
+			return nil, false
+		}
+	}
+}
+
+// take looks for a message; when there is none and wait is set, it marks
+// the process as waiting before it lets go of the lock, so that the next
+// message wakes it. It takes nothing from a dead process.
+func (p *Process) take(match func(any) bool, from uint64, wait bool) (msg any, ok bool, resume uint64, dead bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.dead.Load() {
+		return nil, false, 0, true
+	}
+	msg, ok, resume = p.mbox.take(match, from)
+	if !ok && wait {
+		if p.wake == nil {
+			p.wake = make(chan struct{}, 1)
+		}
+		p.waiting = true
+	}
+	return msg, ok, resume, false
+}
+
+// Flush takes every message from the mailbox and returns them in order,
+// as the shell's flush() does.
+func (p *Process) Flush() []any {
+	p.check()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.mbox.drain()
+}
+
+// Sleep suspends the process for d, as timer:sleep/1 does. Messages stay
+// queued; a killed process unwinds.
+func (p *Process) Sleep(d time.Duration) {
+	p.receive(func(any) bool { return false }, 0, d)
+}
+
+// MakeRef returns a reference unique on the node, as make_ref() does, and
+// sets the receive marker to it (see ReceiveRef).
+func (p *Process) MakeRef() term.Ref {
+	return p.newMonitorRef()
+}

@@ -1,0 +1,245 @@
+package otp
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// Exit signals, links and the death of a process.
+//
+// Every signal is delivered synchronously by the goroutine that sends it,
+// under the receiver's lock: a message is queued, an exit signal is turned
+// into a message or kills the receiver on the spot. So signals from one
+// sender reach a receiver in the order they were sent, messages before the
+// exit signal of the sender's death, and a killed process is dead for
+// everyone by the time the killer's call returns. No goroutine ever holds
+// two process locks at once.
+
+// ErrNoproc is the error of Link when the process to link to does not
+// exist and the caller does not trap exits (Erlang raises noproc).
+var ErrNoproc = errors.New("noproc")
+
+// Link links the calling process to pid, as link/1 does. Links are
+// bidirectional: when either process ends, the other gets an exit signal
+// with its reason. Linking to oneself, or twice, does nothing.
+//
+// When pid is not alive, a caller that traps exits gets
+// {'EXIT', Pid, noproc} and Link returns nil; any other caller gets
+// ErrNoproc, where Erlang raises noproc.
+func (p *Process) Link(pid term.Pid) error {
+	p.check()
+	if pid == p.pid {
+		return nil
+	}
+	p.mu.Lock()
+	p.addLink(pid)
+	p.mu.Unlock()
+	q := p.node.lookup(pid)
+	if q != nil {
+		q.mu.Lock()
+		if !q.dead.Load() {
+			q.addLink(p.pid)
+			q.mu.Unlock()
+			return nil
+		}
+		q.mu.Unlock()
+	}
+	reason := Noproc
+	if !p.node.isLocal(pid) {
+		reason = Noconnection
+	}
+	// The target is gone: the link becomes the exit signal.
+	p.mu.Lock()
+	_, linked := p.links[pid]
+	delete(p.links, pid)
+	trapping := p.trapExit
+	if linked && trapping {
+		p.deliver(ExitMsg{From: pid, Reason: reason})
+	}
+	p.mu.Unlock()
+	if !trapping {
+		return fmt.Errorf("link %v: %w", pid, ErrNoproc)
+	}
+	return nil
+}
+
+// Unlink removes the link between the calling process and pid, as
+// unlink/1 does. Once it returns, the link has no more effect on the
+// caller; an {'EXIT', Pid, Reason} message already queued stays queued.
+func (p *Process) Unlink(pid term.Pid) {
+	p.check()
+	p.mu.Lock()
+	delete(p.links, pid)
+	p.mu.Unlock()
+	if q := p.node.lookup(pid); q != nil {
+		q.mu.Lock()
+		delete(q.links, p.pid)
+		q.mu.Unlock()
+	}
+}
+
+func (p *Process) addLink(pid term.Pid) {
+	if p.links == nil {
+		p.links = make(map[term.Pid]struct{})
+	}
+	p.links[pid] = struct{}{}
+}
+
+// SendExit sends an exit signal with reason to pid, as exit(Pid, Reason)
+// does:
+//
+//   - kill ends pid whether or not it traps exits; its reason is killed.
+//   - A process that traps exits receives {'EXIT', Self, Reason}.
+//   - normal is ignored by a process that does not trap exits, unless it
+//     is the caller itself, which then ends with reason normal.
+//   - Any other reason ends a process that does not trap exits.
+//
+// A signal to a process that does not exist is dropped. When the caller
+// ends itself, SendExit does not return.
+func (p *Process) SendExit(pid term.Pid, reason term.Term) {
+	p.check()
+	if q := p.node.lookup(pid); q != nil {
+		q.mu.Lock()
+		d := q.exitSignal(p.pid, reason, false)
+		q.mu.Unlock()
+		if d {
+			p.node.bury(q)
+		}
+	}
+	p.check()
+}
+
+// exitSignal handles an exit signal from from, under p's lock. A link
+// signal is ignored unless the link is still there. It reports whether it
+// killed p, whose burial is then the caller's to do.
+func (p *Process) exitSignal(from term.Pid, reason term.Term, link bool) bool {
+	if p.dead.Load() {
+		return false
+	}
+	if link {
+		if _, ok := p.links[from]; !ok {
+			return false
+		}
+		delete(p.links, from)
+	} else if reason == term.Term(Kill) {
+		return p.markDead(Killed)
+	}
+	switch {
+	case p.trapExit:
+		p.deliver(ExitMsg{From: from, Reason: reason})
+		return false
+	case reason == term.Term(Normal):
+		if !link && from == p.pid {
+			return p.markDead(Normal)
+		}
+		return false
+	default:
+		return p.markDead(reason)
+	}
+}
+
+// deliver queues a message, under p's lock, and wakes p if it waits.
+func (p *Process) deliver(msg any) {
+	p.mbox.push(msg)
+	if p.waiting {
+		p.waiting = false
+		select {
+		case p.wake <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// markDead makes p dead with reason, under p's lock, and reports whether
+// it did (false if p was dead already). The caller must then bury p.
+func (p *Process) markDead(reason term.Term) bool {
+	if p.dead.Load() {
+		return false
+	}
+	p.reason = reason
+	p.dead.Store(true)
+	if p.wake != nil {
+		select {
+		case p.wake <- struct{}{}:
+		default:
+		}
+	}
+	if p.x != nil && p.x.cancel != nil {
+		p.x.cancel()
+	}
+	return true
+}
+
+// terminate ends p with reason, if it has not ended already.
+func (n *Node) terminate(p *Process, reason term.Term) {
+	p.mu.Lock()
+	d := p.markDead(reason)
+	p.mu.Unlock()
+	if d {
+		n.bury(p)
+	}
+}
+
+// kill is terminate under another name, for Stop.
+func (n *Node) kill(p *Process, reason term.Term) { n.terminate(p, reason) }
+
+// bury does what follows the death of p: its name is freed, it leaves the
+// process table, its timers are cancelled, its monitors are removed, and
+// its links and monitors fire. Processes that die of its exit signal are
+// buried in turn, without recursion.
+func (n *Node) bury(p *Process) {
+	work := []*Process{p}
+	for len(work) > 0 {
+		p := work[len(work)-1]
+		work = work[:len(work)-1]
+
+		p.mu.Lock()
+		reason := p.reason
+		name := p.name
+		links := p.links
+		p.links = nil
+		var monitors, monitoredBy map[term.Ref]*monitor
+		var timers map[term.Ref]struct{}
+		if x := p.x; x != nil {
+			monitors, monitoredBy, timers = x.monitors, x.monitoredBy, x.timers
+			x.monitors, x.monitoredBy, x.timers = nil, nil, nil
+		}
+		p.mu.Unlock()
+
+		if name != "" {
+			n.regMu.Lock()
+			if n.names[name] == p {
+				delete(n.names, name)
+			}
+			n.regMu.Unlock()
+		}
+		n.procs.Delete(pidNumber(p.pid))
+		for ref := range timers {
+			n.cancelTimer(ref)
+		}
+		for ref, m := range monitors {
+			m.target.mu.Lock()
+			if m.target.x != nil {
+				delete(m.target.x.monitoredBy, ref)
+			}
+			m.target.mu.Unlock()
+		}
+		for pid := range links {
+			q := n.lookup(pid)
+			if q == nil {
+				continue
+			}
+			q.mu.Lock()
+			d := q.exitSignal(p.pid, reason, true)
+			q.mu.Unlock()
+			if d {
+				work = append(work, q)
+			}
+		}
+		for _, m := range monitoredBy {
+			m.fire(reason)
+		}
+	}
+}
