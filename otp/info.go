@@ -52,7 +52,7 @@ func (n *Node) ProcessInfo(pid term.Pid) (ProcessInfo, bool) {
 		MessageQueueLen: p.mbox.len(),
 		Messages:        p.mbox.all(),
 		TrapExit:        p.trapExit,
-		RegisteredName:  p.name,
+		RegisteredName:  p.regName(),
 	}
 	if p.waiting {
 		info.Status = "waiting"
@@ -66,7 +66,7 @@ func (n *Node) ProcessInfo(pid term.Pid) (ProcessInfo, bool) {
 			info.Monitors = append(info.Monitors, term.Tuple{term.Atom("process"), m.item})
 		}
 		for _, m := range x.monitoredBy {
-			info.MonitoredBy = append(info.MonitoredBy, m.watcher.pid)
+			info.MonitoredBy = append(info.MonitoredBy, m.watcher.Self())
 		}
 		info.Label = x.label
 		ic = x.initialCall

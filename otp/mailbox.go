@@ -8,7 +8,9 @@ package otp
 // receive start after a mark (the receive-marker optimisation) by looking
 // back from the tail, so a reply is found without rescanning a deep queue.
 //
-// A mailbox is guarded by its process's mutex.
+// A mailbox is guarded by its process's mutex. A process has none until its
+// first message (a nil *mailbox is empty), so that an idle process stays
+// small.
 type mailbox struct {
 	q     []envelope
 	head  int    // q[:head] are taken
@@ -22,7 +24,20 @@ type envelope struct {
 	taken bool
 }
 
-func (m *mailbox) len() int { return len(m.q) - m.head - m.holes }
+func (m *mailbox) len() int {
+	if m == nil {
+		return 0
+	}
+	return len(m.q) - m.head - m.holes
+}
+
+// nextSeq returns the sequence number the next message will have.
+func (m *mailbox) nextSeq() uint64 {
+	if m == nil {
+		return 0
+	}
+	return m.next
+}
 
 func (m *mailbox) push(msg any) {
 	if m.head > 0 && m.head == len(m.q) {
@@ -49,6 +64,9 @@ func (m *mailbox) indexFrom(seq uint64) int {
 // matches it returns the sequence number to resume scanning from once
 // more messages have come.
 func (m *mailbox) take(match func(any) bool, from uint64) (msg any, ok bool, resume uint64) {
+	if m == nil {
+		return nil, false, 0
+	}
 	i := m.head
 	if from > 0 {
 		i = m.indexFrom(from)
@@ -118,6 +136,9 @@ func (m *mailbox) compact() {
 
 // all returns the messages in order without taking them.
 func (m *mailbox) all() []any {
+	if m == nil {
+		return []any{}
+	}
 	out := make([]any, 0, m.len())
 	for i := m.head; i < len(m.q); i++ {
 		if !m.q[i].taken {
@@ -130,6 +151,9 @@ func (m *mailbox) all() []any {
 // drain takes every message.
 func (m *mailbox) drain() []any {
 	out := m.all()
+	if m == nil {
+		return out
+	}
 	clear(m.q)
 	m.q = m.q[:0]
 	m.head = 0

@@ -43,7 +43,7 @@ func (p *Process) newMonitorRef() term.Ref {
 	num := p.node.nextRef.Add(1)
 	p.mu.Lock()
 	p.markRef = num
-	p.markSeq = p.mbox.next
+	p.markSeq = p.mbox.nextSeq()
 	p.mu.Unlock()
 	return p.node.refOf(num)
 }

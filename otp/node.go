@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"log/slog"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -29,7 +28,7 @@ type Node struct {
 	ctx    context.Context
 	cancel context.CancelFunc
 
-	procs   sync.Map // uint64 (pid number) -> *Process
+	procs   procTable
 	nextPid atomic.Uint64
 	nextRef atomic.Uint64
 
@@ -168,11 +167,7 @@ func (n *Node) lookup(pid term.Pid) *Process {
 	if !n.isLocal(pid) {
 		return nil
 	}
-	v, ok := n.procs.Load(pidNumber(pid))
-	if !ok {
-		return nil
-	}
-	return v.(*Process)
+	return n.procs.load(pidNumber(pid))
 }
 
 // IsProcessAlive reports whether pid is a process of this node that has
@@ -185,18 +180,12 @@ func (n *Node) IsProcessAlive(pid term.Pid) bool {
 // Processes returns the pids of the node's live processes in the order
 // they were made, as processes() does.
 func (n *Node) Processes() []term.Pid {
-	var nums []uint64
-	n.procs.Range(func(k, v any) bool {
-		if !v.(*Process).dead.Load() {
-			nums = append(nums, k.(uint64))
+	var pids []term.Pid
+	n.procs.each(func(p *Process) {
+		if !p.dead.Load() {
+			pids = append(pids, p.Self())
 		}
-		return true
 	})
-	slices.Sort(nums)
-	pids := make([]term.Pid, len(nums))
-	for i, num := range nums {
-		pids[i] = n.pidOf(num)
-	}
 	return pids
 }
 
@@ -208,10 +197,7 @@ func (n *Node) Processes() []term.Pid {
 func (n *Node) Stop() {
 	n.stopOnce.Do(func() {
 		n.stopped.Store(true)
-		n.procs.Range(func(_, v any) bool {
-			n.kill(v.(*Process), Killed)
-			return true
-		})
+		n.procs.each(func(p *Process) { n.terminate(p, Killed) })
 		n.timerMu.Lock()
 		for ref, t := range n.timers {
 			t.t.Stop()

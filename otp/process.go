@@ -32,19 +32,16 @@ import (
 // does or until it notices that Context is done; Node.Stop waits for it.
 type Process struct {
 	node     *Node
-	pid      term.Pid
+	num      uint64 // the pid's number
+	mu       sync.Mutex
 	dead     atomic.Bool
 	attached bool
-	fn       func(*Process) // the body, for the initial call
-
-	mu       sync.Mutex
 	waiting  bool // blocked in a receive
 	trapExit bool
 	wake     chan struct{} // made the first time the process waits
-	mbox     mailbox
-	name     term.Atom
+	mbox     *mailbox
 	links    map[term.Pid]struct{}
-	reason   term.Term // the exit reason, once dead
+	fn       func(*Process) // the body, for the initial call
 
 	// The receive marker: the counter of the reference made last by
 	// MakeRef or Monitor, and the mailbox's sequence number at that time.
@@ -65,6 +62,16 @@ type extra struct {
 	cancel      context.CancelFunc
 	label       term.Term
 	initialCall *MFA
+	name        term.Atom // the registered name
+	reason      term.Term // the exit reason, once dead
+}
+
+// regName returns the registered name, or "".
+func (p *Process) regName() term.Atom {
+	if p.x == nil {
+		return ""
+	}
+	return p.x.name
 }
 
 func (p *Process) ext() *extra {
@@ -116,19 +123,18 @@ func (p *Process) SpawnMonitor(fn func(*Process)) (term.Pid, term.Ref) {
 func (p *Process) SpawnOpt(fn func(*Process), o SpawnOptions) (term.Pid, term.Ref) {
 	p.check()
 	c, ref := p.node.spawn(fn, p, o)
-	return c.pid, ref
+	return c.Self(), ref
 }
 
 // Spawn starts a process that has no parent, for code that is not itself
 // a process.
 func (n *Node) Spawn(fn func(*Process)) term.Pid {
 	c, _ := n.spawn(fn, nil, SpawnOptions{})
-	return c.pid
+	return c.Self()
 }
 
 func (n *Node) newProcess() *Process {
-	num := n.nextPid.Add(1)
-	return &Process{node: n, pid: n.pidOf(num)}
+	return &Process{node: n, num: n.nextPid.Add(1)}
 }
 
 func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Process, term.Ref) {
@@ -140,21 +146,21 @@ func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Proce
 	}
 	var ref term.Ref
 	if parent != nil && o.Link {
-		c.links = map[term.Pid]struct{}{parent.pid: {}}
+		c.links = map[term.Pid]struct{}{parent.Self(): {}}
 		parent.mu.Lock()
-		parent.addLink(c.pid)
+		parent.addLink(c.Self())
 		parent.mu.Unlock()
 	}
 	if parent != nil && o.Monitor {
 		ref = parent.newMonitorRef()
-		m := &monitor{ref: ref, watcher: parent, target: c, item: c.pid}
+		m := &monitor{ref: ref, watcher: parent, target: c, item: c.Self()}
 		c.ext().monitoredBy = map[term.Ref]*monitor{ref: m}
 		parent.mu.Lock()
 		parent.addMonitor(m)
 		parent.mu.Unlock()
 	}
 	n.live.Add(1)
-	n.procs.Store(pidNumber(c.pid), c)
+	n.procs.store(c.num, c)
 	if n.stopped.Load() {
 		n.terminate(c, Killed)
 		n.goroutineDone()
@@ -175,7 +181,7 @@ func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Proce
 func (n *Node) Attach() *Process {
 	p := n.newProcess()
 	p.attached = true
-	n.procs.Store(pidNumber(p.pid), p)
+	n.procs.store(p.num, p)
 	if n.stopped.Load() {
 		n.terminate(p, Killed)
 	}
@@ -207,7 +213,7 @@ func (p *Process) run(fn func(*Process)) {
 		exc := exceptionOf(v, 4)
 		reason := exc.ExitReason()
 		if exc.Class != ClassExit && !p.dead.Load() {
-			p.node.logCrash(p.pid, reason)
+			p.node.logCrash(p.Self(), reason)
 		}
 		p.node.terminate(p, reason)
 	}()
@@ -226,7 +232,7 @@ func (p *Process) check() {
 func (p *Process) unwind() {
 	if p.attached {
 		p.mu.Lock()
-		reason := p.reason
+		reason := p.x.reason
 		p.mu.Unlock()
 		panic(&Exception{Class: ClassExit, Reason: reason})
 	}
@@ -234,7 +240,7 @@ func (p *Process) unwind() {
 }
 
 // Self returns the process's pid, as self() does.
-func (p *Process) Self() term.Pid { return p.pid }
+func (p *Process) Self() term.Pid { return p.node.pidOf(p.num) }
 
 // Node returns the node the process runs on.
 func (p *Process) Node() *Node { return p.node }

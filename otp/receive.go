@@ -21,10 +21,22 @@ func (p *Process) Send(pid term.Pid, msg any) {
 	p.check()
 	if q := p.node.lookup(pid); q != nil {
 		q.mu.Lock()
-		if !q.dead.Load() {
-			q.deliver(msg)
+		if q.dead.Load() {
+			q.mu.Unlock()
+			return
 		}
+		q.push(msg)
+		wake := q.waiting
+		q.waiting = false
 		q.mu.Unlock()
+		if wake {
+			// Outside the lock, so that the woken receiver does not
+			// find it held.
+			select {
+			case q.wake <- struct{}{}:
+			default:
+			}
+		}
 	}
 }
 
@@ -44,7 +56,7 @@ func (p *Process) SendTo(dest term.Term, msg any) error {
 		if q == nil {
 			return fmt.Errorf("send to %s: not registered: %w", term.Write(d), ErrBadarg)
 		}
-		p.Send(q.pid, msg)
+		p.Send(q.Self(), msg)
 		return nil
 	case term.Tuple:
 		if len(d) == 2 {
@@ -53,7 +65,7 @@ func (p *Process) SendTo(dest term.Term, msg any) error {
 			if ok1 && ok2 {
 				if nd == p.node.name {
 					if q := p.node.whereis(name); q != nil {
-						p.Send(q.pid, msg)
+						p.Send(q.Self(), msg)
 					}
 				}
 				return nil
@@ -135,6 +147,10 @@ func (p *Process) receive(match func(any) bool, from uint64, after time.Duration
 			timer = time.NewTimer(after)
 			expired = timer.C
 		}
+		if expired == nil {
+			<-p.wake
+			continue
+		}
 		select {
 		case <-p.wake:
 		case <-expired:
@@ -152,18 +168,37 @@ func (p *Process) receive(match func(any) bool, from uint64, after time.Duration
 // message wakes it. It takes nothing from a dead process.
 func (p *Process) take(match func(any) bool, from uint64, wait bool) (msg any, ok bool, resume uint64, dead bool) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
 	if p.dead.Load() {
+		p.mu.Unlock()
 		return nil, false, 0, true
 	}
-	msg, ok, resume = p.mbox.take(match, from)
+	if match == nil {
+		msg, ok, resume = p.mbox.take(nil, from)
+	} else {
+		msg, ok, resume = p.takeMatch(match, from)
+	}
 	if !ok && wait {
 		if p.wake == nil {
 			p.wake = make(chan struct{}, 1)
 		}
 		p.waiting = true
 	}
+	p.mu.Unlock()
 	return msg, ok, resume, false
+}
+
+// takeMatch calls the user's match function: if it panics, the lock must
+// still be let go.
+func (p *Process) takeMatch(match func(any) bool, from uint64) (msg any, ok bool, resume uint64) {
+	returned := false
+	defer func() {
+		if !returned {
+			p.mu.Unlock()
+		}
+	}()
+	msg, ok, resume = p.mbox.take(match, from)
+	returned = true
+	return msg, ok, resume
 }
 
 // Flush takes every message from the mailbox and returns them in order,

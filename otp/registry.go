@@ -22,17 +22,17 @@ func (n *Node) Register(name term.Atom, pid term.Pid) error {
 	n.regMu.Lock()
 	defer n.regMu.Unlock()
 	if q, ok := n.names[name]; ok {
-		return fmt.Errorf("register %s: already registered to %v: %w", term.Write(name), q.pid, ErrBadarg)
+		return fmt.Errorf("register %s: already registered to %v: %w", term.Write(name), q.Self(), ErrBadarg)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	switch {
 	case p.dead.Load():
 		return fmt.Errorf("register %s, %v: not a live local process: %w", term.Write(name), pid, ErrBadarg)
-	case p.name != "":
-		return fmt.Errorf("register %s, %v: already registered as %s: %w", term.Write(name), pid, term.Write(p.name), ErrBadarg)
+	case p.regName() != "":
+		return fmt.Errorf("register %s, %v: already registered as %s: %w", term.Write(name), pid, term.Write(p.regName()), ErrBadarg)
 	}
-	p.name = name
+	p.ext().name = name
 	n.names[name] = p
 	return nil
 }
@@ -48,7 +48,7 @@ func (n *Node) Unregister(name term.Atom) error {
 	}
 	delete(n.names, name)
 	p.mu.Lock()
-	p.name = ""
+	p.x.name = ""
 	p.mu.Unlock()
 	return nil
 }
@@ -57,7 +57,7 @@ func (n *Node) Unregister(name term.Atom) error {
 // false (Erlang's undefined) when nobody is.
 func (n *Node) WhereIs(name term.Atom) (pid term.Pid, ok bool) {
 	if p := n.whereis(name); p != nil {
-		return p.pid, true
+		return p.Self(), true
 	}
 	return term.Pid{}, false
 }

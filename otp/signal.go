@@ -30,7 +30,7 @@ var ErrNoproc = errors.New("noproc")
 // ErrNoproc, where Erlang raises noproc.
 func (p *Process) Link(pid term.Pid) error {
 	p.check()
-	if pid == p.pid {
+	if pid == p.Self() {
 		return nil
 	}
 	p.mu.Lock()
@@ -40,7 +40,7 @@ func (p *Process) Link(pid term.Pid) error {
 	if q != nil {
 		q.mu.Lock()
 		if !q.dead.Load() {
-			q.addLink(p.pid)
+			q.addLink(p.Self())
 			q.mu.Unlock()
 			return nil
 		}
@@ -75,7 +75,7 @@ func (p *Process) Unlink(pid term.Pid) {
 	p.mu.Unlock()
 	if q := p.node.lookup(pid); q != nil {
 		q.mu.Lock()
-		delete(q.links, p.pid)
+		delete(q.links, p.Self())
 		q.mu.Unlock()
 	}
 }
@@ -102,7 +102,7 @@ func (p *Process) SendExit(pid term.Pid, reason term.Term) {
 	p.check()
 	if q := p.node.lookup(pid); q != nil {
 		q.mu.Lock()
-		d := q.exitSignal(p.pid, reason, false)
+		d := q.exitSignal(p.Self(), reason, false)
 		q.mu.Unlock()
 		if d {
 			p.node.bury(q)
@@ -131,7 +131,7 @@ func (p *Process) exitSignal(from term.Pid, reason term.Term, link bool) bool {
 		p.deliver(ExitMsg{From: from, Reason: reason})
 		return false
 	case reason == term.Term(Normal):
-		if !link && from == p.pid {
+		if !link && from == p.Self() {
 			return p.markDead(Normal)
 		}
 		return false
@@ -142,7 +142,7 @@ func (p *Process) exitSignal(from term.Pid, reason term.Term, link bool) bool {
 
 // deliver queues a message, under p's lock, and wakes p if it waits.
 func (p *Process) deliver(msg any) {
-	p.mbox.push(msg)
+	p.push(msg)
 	if p.waiting {
 		p.waiting = false
 		select {
@@ -152,13 +152,21 @@ func (p *Process) deliver(msg any) {
 	}
 }
 
+// push queues a message, under p's lock.
+func (p *Process) push(msg any) {
+	if p.mbox == nil {
+		p.mbox = &mailbox{}
+	}
+	p.mbox.push(msg)
+}
+
 // markDead makes p dead with reason, under p's lock, and reports whether
 // it did (false if p was dead already). The caller must then bury p.
 func (p *Process) markDead(reason term.Term) bool {
 	if p.dead.Load() {
 		return false
 	}
-	p.reason = reason
+	p.ext().reason = reason
 	p.dead.Store(true)
 	if p.wake != nil {
 		select {
@@ -182,9 +190,6 @@ func (n *Node) terminate(p *Process, reason term.Term) {
 	}
 }
 
-// kill is terminate under another name, for Stop.
-func (n *Node) kill(p *Process, reason term.Term) { n.terminate(p, reason) }
-
 // bury does what follows the death of p: its name is freed, it leaves the
 // process table, its timers are cancelled, its monitors are removed, and
 // its links and monitors fire. Processes that die of its exit signal are
@@ -196,8 +201,8 @@ func (n *Node) bury(p *Process) {
 		work = work[:len(work)-1]
 
 		p.mu.Lock()
-		reason := p.reason
-		name := p.name
+		reason := p.x.reason
+		name := p.x.name
 		links := p.links
 		p.links = nil
 		var monitors, monitoredBy map[term.Ref]*monitor
@@ -215,7 +220,7 @@ func (n *Node) bury(p *Process) {
 			}
 			n.regMu.Unlock()
 		}
-		n.procs.Delete(pidNumber(p.pid))
+		n.procs.delete(p.num)
 		for ref := range timers {
 			n.cancelTimer(ref)
 		}
@@ -232,7 +237,7 @@ func (n *Node) bury(p *Process) {
 				continue
 			}
 			q.mu.Lock()
-			d := q.exitSignal(p.pid, reason, true)
+			d := q.exitSignal(p.Self(), reason, true)
 			q.mu.Unlock()
 			if d {
 				work = append(work, q)
