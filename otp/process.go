@@ -161,8 +161,13 @@ func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Proce
 	}
 	n.live.Add(1)
 	n.procs.store(c.num, c)
+	if parent != nil && o.Link {
+		n.relink(parent, c) // the parent was killed while spawning
+	}
 	if n.stopped.Load() {
 		n.terminate(c, Killed)
+	}
+	if c.dead.Load() {
 		n.goroutineDone()
 		return c, ref
 	}

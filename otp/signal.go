@@ -34,6 +34,10 @@ func (p *Process) Link(pid term.Pid) error {
 		return nil
 	}
 	p.mu.Lock()
+	if p.dead.Load() {
+		p.mu.Unlock()
+		p.unwind()
+	}
 	p.addLink(pid)
 	p.mu.Unlock()
 	q := p.node.lookup(pid)
@@ -42,6 +46,9 @@ func (p *Process) Link(pid term.Pid) error {
 		if !q.dead.Load() {
 			q.addLink(p.Self())
 			q.mu.Unlock()
+			// If p was killed meanwhile, its burial may have missed the
+			// link on q's side: signal q as the burial would have.
+			p.node.relink(p, q)
 			return nil
 		}
 		q.mu.Unlock()
@@ -137,6 +144,24 @@ func (p *Process) exitSignal(from term.Pid, reason term.Term, link bool) bool {
 		return false
 	default:
 		return p.markDead(reason)
+	}
+}
+
+// relink gives q the exit signal of the link with p if p died while the
+// link was being made. The link's presence on q's side decides, so the
+// signal is never given twice.
+func (n *Node) relink(p, q *Process) {
+	if !p.dead.Load() {
+		return
+	}
+	p.mu.Lock()
+	reason := p.x.reason
+	p.mu.Unlock()
+	q.mu.Lock()
+	d := q.exitSignal(p.Self(), reason, true)
+	q.mu.Unlock()
+	if d {
+		n.bury(q)
 	}
 }
 
