@@ -91,6 +91,10 @@ func (p *Process) Monitor(target term.Term) (term.Ref, error) {
 		return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
 	}
 	ref := p.newMonitorRef()
+	if q == p {
+		// A process does not monitor itself: the reference is all.
+		return ref, nil
+	}
 	m := &monitor{ref: ref, watcher: p, target: q, item: item}
 	p.mu.Lock()
 	p.addMonitor(m)

@@ -264,7 +264,6 @@ func TestMON12MessagesBeforeDown(t *testing.T) {
 // process_info(self(), [monitors, monitored_by]) gives [] for both, and
 // demonitor(Ref, [info]) returns false).
 func TestMONMonitorSelf(t *testing.T) {
-	t.Skip("runtime bug: Monitor(self) creates a monitor; OTP creates none (monitor.go:70, no self case)")
 	n := mtNode(t)
 	self := mtSelf(t, n)
 	ref, err := self.Monitor(self.Self())

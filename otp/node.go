@@ -197,7 +197,19 @@ func (n *Node) Processes() []term.Pid {
 func (n *Node) Stop() {
 	n.stopOnce.Do(func() {
 		n.stopped.Store(true)
-		n.procs.each(func(p *Process) { n.terminate(p, Killed) })
+		// Every process is dead before any is buried, so that no
+		// process runs on, trapping a signal from another.
+		var dying []*Process
+		n.procs.each(func(p *Process) {
+			p.mu.Lock()
+			if p.markDead(Killed) {
+				dying = append(dying, p)
+			}
+			p.mu.Unlock()
+		})
+		for _, p := range dying {
+			n.bury(p)
+		}
 		n.timerMu.Lock()
 		for ref, t := range n.timers {
 			t.t.Stop()
