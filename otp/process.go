@@ -42,6 +42,7 @@ type Process struct {
 	mbox     *mailbox
 	links    map[term.Pid]struct{}
 	fn       func(*Process) // the body, for the initial call
+	reason   term.Term      // the exit reason, once dead
 
 	// The receive marker: the counter of the reference made last by
 	// MakeRef or Monitor, and the mailbox's sequence number at that time.
@@ -63,7 +64,6 @@ type extra struct {
 	label       term.Term
 	initialCall *MFA
 	name        term.Atom // the registered name
-	reason      term.Term // the exit reason, once dead
 }
 
 // regName returns the registered name, or "".
@@ -237,7 +237,7 @@ func (p *Process) check() {
 func (p *Process) unwind() {
 	if p.attached {
 		p.mu.Lock()
-		reason := p.x.reason
+		reason := p.reason
 		p.mu.Unlock()
 		panic(&Exception{Class: ClassExit, Reason: reason})
 	}

@@ -155,7 +155,7 @@ func (n *Node) relink(p, q *Process) {
 		return
 	}
 	p.mu.Lock()
-	reason := p.x.reason
+	reason := p.reason
 	p.mu.Unlock()
 	q.mu.Lock()
 	d := q.exitSignal(p.Self(), reason, true)
@@ -191,7 +191,7 @@ func (p *Process) markDead(reason term.Term) bool {
 	if p.dead.Load() {
 		return false
 	}
-	p.ext().reason = reason
+	p.reason = reason
 	p.dead.Store(true)
 	if p.wake != nil {
 		select {
@@ -226,8 +226,8 @@ func (n *Node) bury(p *Process) {
 		work = work[:len(work)-1]
 
 		p.mu.Lock()
-		reason := p.x.reason
-		name := p.x.name
+		reason := p.reason
+		name := p.regName()
 		links := p.links
 		p.links = nil
 		var monitors, monitoredBy map[term.Ref]*monitor
