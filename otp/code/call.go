@@ -1,0 +1,41 @@
+package code
+
+import (
+	"errors"
+
+	"github.com/scalability-go/otpbook/otp"
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// ErrUndef is wrapped by the errors of calls to a module that is not
+// loaded or a function it does not export: Erlang's undef.
+var ErrUndef = errors.New("undef")
+
+// Lookup returns the current version's exported function
+// Module:Function/Arity.
+func (s *Server) Lookup(module, function term.Atom, arity int) (Func, bool) {
+	m, ok := s.IsLoaded(module)
+	if !ok {
+		return nil, false
+	}
+	return m.Lookup(function, arity)
+}
+
+// Apply calls Module:Function(Args...) in the current version of the
+// module, as apply/3 and a fully qualified call do: the calling process
+// moves to the current version. A function that is not exported, or a
+// module that is not loaded, raises error undef, whose stacktrace begins
+// with {Module, Function, Args, []}, as in Erlang.
+func (s *Server) Apply(p *otp.Process, module, function term.Atom, args []term.Term) term.Term {
+	m, err := s.Enter(p, module)
+	if err == nil {
+		if f, ok := m.Lookup(function, len(args)); ok {
+			return f(p, args)
+		}
+	}
+	panic(&otp.Exception{
+		Class:  otp.ClassError,
+		Reason: term.Atom("undef"),
+		Stack:  term.List{term.Tuple{module, function, term.List(append([]term.Term(nil), args...)), term.List{}}},
+	})
+}
