@@ -41,6 +41,9 @@ func (c Class) String() string { return string(c.Atom()) }
 type Exception struct {
 	Class  Class
 	Reason term.Term
+	// death is set on the exception an attached process raises when it
+	// finds itself killed: Catch does not catch it.
+	death bool
 	// Stack is the stacktrace, a list of {Module, Function, Arity,
 	// [{file, File}, {line, Line}]} tuples, innermost first. Go does not
 	// record arities: Arity is 0. Module is the Go package name and
@@ -91,6 +94,9 @@ func Throw(v term.Term) {
 func Catch(f func()) (exc *Exception) {
 	defer func() {
 		if v := recover(); v != nil {
+			if e, ok := v.(*Exception); ok && e != nil && e.death {
+				panic(v)
+			}
 			exc = exceptionOf(v, 4)
 		}
 	}()
@@ -102,7 +108,7 @@ func Catch(f func()) (exc *Exception) {
 // called from the deferred function that recovered, so that the stack of
 // the panic is still there; skip is the number of frames to leave out.
 func exceptionOf(v any, skip int) *Exception {
-	if e, ok := v.(*Exception); ok {
+	if e, ok := v.(*Exception); ok && e != nil {
 		if e.Class != ClassExit && e.Stack == nil {
 			e.Stack = stacktrace(skip)
 		}

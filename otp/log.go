@@ -12,6 +12,9 @@ import (
 // proc_lib: "Error in process <0.N.0> with exit value: Reason". The record
 // carries the pid and the reason as attributes.
 func (n *Node) logCrash(pid term.Pid, reason term.Term) {
+	// A report must not take down what it reports on: a handler that
+	// panics is ignored.
+	defer func() { recover() }()
 	ctx := context.Background()
 	if !n.logger.Enabled(ctx, slog.LevelError) {
 		return

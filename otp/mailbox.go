@@ -112,8 +112,7 @@ func (m *mailbox) remove(i int) {
 		}
 	}
 	if m.head == len(m.q) {
-		m.q = m.q[:0]
-		m.head = 0
+		m.reset()
 	} else if m.head > 1024 && m.head > len(m.q)/2 {
 		m.compact()
 	}
@@ -130,6 +129,21 @@ func (m *mailbox) compact() {
 	}
 	clear(m.q[j:])
 	m.q = m.q[:j]
+	m.head = 0
+	m.holes = 0
+}
+
+// keepCap is the largest buffer an empty mailbox keeps: a burst of
+// messages does not hold its memory for the life of the process.
+const keepCap = 1024
+
+// reset empties a mailbox whose envelopes have all been taken and cleared.
+func (m *mailbox) reset() {
+	if cap(m.q) > keepCap {
+		m.q = nil
+	} else {
+		m.q = m.q[:0]
+	}
 	m.head = 0
 	m.holes = 0
 }
@@ -155,8 +169,6 @@ func (m *mailbox) drain() []any {
 		return out
 	}
 	clear(m.q)
-	m.q = m.q[:0]
-	m.head = 0
-	m.holes = 0
+	m.reset()
 	return out
 }

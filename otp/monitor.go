@@ -108,6 +108,14 @@ func (p *Process) Monitor(target term.Term) (term.Ref, error) {
 			}
 			x.monitoredBy[ref] = m
 			q.mu.Unlock()
+			if p.dead.Load() {
+				// Killed meanwhile: the burial may have missed this
+				// monitor on q's side.
+				q.mu.Lock()
+				delete(q.x.monitoredBy, ref)
+				q.mu.Unlock()
+				p.unwind()
+			}
 			return ref, nil
 		}
 		q.mu.Unlock()

@@ -117,7 +117,17 @@ func (n *Node) Context() context.Context { return n.ctx }
 // first time it is asked for. Packages built on this one keep their
 // per-node state here (an ETS table registry, a code server) under an
 // unexported key type of their own, as context values are keyed.
+//
+// create runs without a lock held, so it may itself ask for other values;
+// if two goroutines create a value at once, the first stored wins.
 func (n *Node) Value(key any, create func() any) any {
+	n.valMu.Lock()
+	v, ok := n.values[key]
+	n.valMu.Unlock()
+	if ok {
+		return v
+	}
+	made := create()
 	n.valMu.Lock()
 	defer n.valMu.Unlock()
 	if v, ok := n.values[key]; ok {
@@ -126,9 +136,8 @@ func (n *Node) Value(key any, create func() any) any {
 	if n.values == nil {
 		n.values = make(map[any]any)
 	}
-	v := create()
-	n.values[key] = v
-	return v
+	n.values[key] = made
+	return made
 }
 
 // MakeRef returns a reference unique on this node, as make_ref() does.
@@ -194,6 +203,10 @@ func (n *Node) Processes() []term.Pid {
 // when every process's goroutine has returned, so that none is left
 // behind. A process that never calls into the runtime (see Process) keeps
 // Stop waiting until it does. Stop may be called more than once.
+//
+// Stop waits for every process's goroutine, so a process of the node that
+// stops it must not wait for Stop to return: it calls go n.Stop(), and is
+// itself killed.
 func (n *Node) Stop() {
 	n.stopOnce.Do(func() {
 		n.stopped.Store(true)

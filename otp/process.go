@@ -120,15 +120,24 @@ func (p *Process) SpawnMonitor(fn func(*Process)) (term.Pid, term.Ref) {
 
 // SpawnOpt starts a process with options, as erlang:spawn_opt does. The
 // reference is that of the monitor when o.Monitor is set.
+//
+// A nil fn raises error badarg in the caller, as spawn does for a value
+// that is not a fun.
 func (p *Process) SpawnOpt(fn func(*Process), o SpawnOptions) (term.Pid, term.Ref) {
 	p.check()
+	if fn == nil {
+		Error(term.Atom("badarg"))
+	}
 	c, ref := p.node.spawn(fn, p, o)
 	return c.Self(), ref
 }
 
 // Spawn starts a process that has no parent, for code that is not itself
-// a process.
+// a process. A nil fn raises error badarg.
 func (n *Node) Spawn(fn func(*Process)) term.Pid {
+	if fn == nil {
+		Error(term.Atom("badarg"))
+	}
 	c, _ := n.spawn(fn, nil, SpawnOptions{})
 	return c.Self()
 }
@@ -145,18 +154,24 @@ func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Proce
 		c.ext().initialCall = &ic
 	}
 	var ref term.Ref
-	if parent != nil && o.Link {
-		c.links = map[term.Pid]struct{}{parent.Self(): {}}
-		parent.mu.Lock()
-		parent.addLink(c.Self())
-		parent.mu.Unlock()
-	}
 	if parent != nil && o.Monitor {
 		ref = parent.newMonitorRef()
-		m := &monitor{ref: ref, watcher: parent, target: c, item: c.Self()}
-		c.ext().monitoredBy = map[term.Ref]*monitor{ref: m}
+	}
+	if parent != nil && (o.Link || o.Monitor) {
 		parent.mu.Lock()
-		parent.addMonitor(m)
+		// A parent killed meanwhile keeps no monitor; its link is
+		// made, so that relink below gives the child its exit signal.
+		if o.Link {
+			c.links = map[term.Pid]struct{}{parent.Self(): {}}
+			if !parent.dead.Load() {
+				parent.addLink(c.Self())
+			}
+		}
+		if o.Monitor && !parent.dead.Load() {
+			m := &monitor{ref: ref, watcher: parent, target: c, item: c.Self()}
+			c.ext().monitoredBy = map[term.Ref]*monitor{ref: m}
+			parent.addMonitor(m)
+		}
 		parent.mu.Unlock()
 	}
 	n.live.Add(1)
@@ -239,7 +254,7 @@ func (p *Process) unwind() {
 		p.mu.Lock()
 		reason := p.reason
 		p.mu.Unlock()
-		panic(&Exception{Class: ClassExit, Reason: reason})
+		panic(&Exception{Class: ClassExit, Reason: reason, death: true})
 	}
 	runtime.Goexit()
 }
@@ -282,6 +297,8 @@ func (p *Process) TrapExit(on bool) bool {
 // Put sets a value in the process dictionary and returns the old one (nil
 // if there was none), as put/2 does.
 func (p *Process) Put(key, value any) any {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	x := p.ext()
 	old := x.dict[key]
 	if x.dict == nil {
@@ -293,6 +310,8 @@ func (p *Process) Put(key, value any) any {
 
 // Get returns a value of the process dictionary, or nil, as get/1 does.
 func (p *Process) Get(key any) any {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.x == nil {
 		return nil
 	}
@@ -302,6 +321,8 @@ func (p *Process) Get(key any) any {
 // Erase removes a value from the process dictionary and returns it, as
 // erase/1 does.
 func (p *Process) Erase(key any) any {
+	p.mu.Lock()
+	defer p.mu.Unlock()
 	if p.x == nil {
 		return nil
 	}

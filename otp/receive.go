@@ -21,7 +21,9 @@ func (p *Process) Send(pid term.Pid, msg any) {
 	p.check()
 	if q := p.node.lookup(pid); q != nil {
 		q.mu.Lock()
-		if q.dead.Load() {
+		// A sender killed since its check sends nothing more: its
+		// death, already signalled, is its last signal.
+		if q.dead.Load() || p.dead.Load() {
 			q.mu.Unlock()
 			return
 		}

@@ -8,12 +8,13 @@ import (
 )
 
 // Register gives pid the name, as register/2 does. It is an error wrapping
-// ErrBadarg when the name is taken, is undefined, or is not an atom; when
-// pid is not a live process of this node; or when pid already has a name
-// (a process has at most one).
+// ErrBadarg when the name is taken or is undefined; when pid is not a live
+// process of this node; or when pid already has a name (a process has at
+// most one). The empty atom ” cannot be registered here (Erlang allows
+// it): it is an error wrapping ErrBadarg too.
 func (n *Node) Register(name term.Atom, pid term.Pid) error {
-	if name == term.Undefined {
-		return fmt.Errorf("register %s: reserved name: %w", name, ErrBadarg)
+	if name == term.Undefined || name == "" {
+		return fmt.Errorf("register %s: reserved name: %w", term.Write(name), ErrBadarg)
 	}
 	p := n.lookup(pid)
 	if p == nil {
@@ -21,7 +22,7 @@ func (n *Node) Register(name term.Atom, pid term.Pid) error {
 	}
 	n.regMu.Lock()
 	defer n.regMu.Unlock()
-	if q, ok := n.names[name]; ok {
+	if q, ok := n.names[name]; ok && !q.dead.Load() {
 		return fmt.Errorf("register %s: already registered to %v: %w", term.Write(name), q.Self(), ErrBadarg)
 	}
 	p.mu.Lock()

@@ -38,6 +38,11 @@ func (p *Process) Link(pid term.Pid) error {
 		p.mu.Unlock()
 		p.unwind()
 	}
+	if _, ok := p.links[pid]; ok {
+		// Linked already: the partner's exit signal will come.
+		p.mu.Unlock()
+		return nil
+	}
 	p.addLink(pid)
 	p.mu.Unlock()
 	q := p.node.lookup(pid)
@@ -109,7 +114,12 @@ func (p *Process) SendExit(pid term.Pid, reason term.Term) {
 	p.check()
 	if q := p.node.lookup(pid); q != nil {
 		q.mu.Lock()
-		d := q.exitSignal(p.Self(), reason, false)
+		d := false
+		// A sender killed meanwhile sends nothing more: its death was
+		// its last signal.
+		if q == p || !p.dead.Load() {
+			d = q.exitSignal(p.Self(), reason, false)
+		}
 		q.mu.Unlock()
 		if d {
 			p.node.bury(q)
@@ -250,6 +260,9 @@ func (n *Node) bury(p *Process) {
 			n.cancelTimer(ref)
 		}
 		for ref, m := range monitors {
+			if m.target == nil {
+				continue // a monitor of nothing, firing at once
+			}
 			m.target.mu.Lock()
 			if m.target.x != nil {
 				delete(m.target.x.monitoredBy, ref)

@@ -39,6 +39,7 @@ func (n *Node) startTimer(d time.Duration, dest term.Term, msg any, wrap bool) (
 	}
 	var to *Process
 	var name term.Atom
+	byName := false
 	switch v := dest.(type) {
 	case term.Pid:
 		to = n.lookup(v)
@@ -46,7 +47,7 @@ func (n *Node) startTimer(d time.Duration, dest term.Term, msg any, wrap bool) (
 			return term.Ref{}, fmt.Errorf("%s: %v is not a local process: %w", what, v, ErrBadarg)
 		}
 	case term.Atom:
-		name = v
+		name, byName = v, true
 	default:
 		return term.Ref{}, fmt.Errorf("%s: destination %s: %w", what, term.Write(dest), ErrBadarg)
 	}
@@ -54,7 +55,7 @@ func (n *Node) startTimer(d time.Duration, dest term.Term, msg any, wrap bool) (
 	if wrap {
 		msg = TimeoutMsg{Ref: ref, Msg: msg}
 	}
-	if to == nil && name == "" {
+	if to == nil && !byName {
 		return ref, nil // a dead process: nothing will come
 	}
 	t := &timer{deadline: time.Now().Add(d), dest: to}

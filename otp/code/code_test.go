@@ -46,16 +46,19 @@ func TestUpgradeSession(t *testing.T) {
 	_, err := cs.Load(loop(1))
 	require.NoError(t, err)
 
-	// Each loop waits for a request, then answers with the version it
-	// runs. The fully qualified one enters the module again on every
-	// turn, after the request has come, as Erlang's loop() -> receive
-	// ... end, ?MODULE:loop() does.
+	// Each loop waits for a request, then answers with the version that
+	// handled it. The fully qualified one enters the module again on
+	// every turn, after the request has come, as Erlang's loop() ->
+	// receive ... end, ?MODULE:loop() does.
 	qualified := self.Spawn(func(p *otp.Process) {
 		m, _ := cs.Enter(p, "loop")
 		for {
 			from := p.Receive().(term.Pid)
-			p.Send(from, m.Impl)
+			answer := m.Impl
+			// The fully qualified call; the answer goes after it, so
+			// that the test knows which version the loop waits in.
 			m, _ = cs.Enter(p, "loop")
+			p.Send(from, answer)
 		}
 	})
 	local := self.Spawn(func(p *otp.Process) {

@@ -82,8 +82,8 @@ func (w *writer) write(t Term, d int) {
 			w.buf = AppendFloat(w.buf, f)
 			return
 		}
-		if u := unwrap(t); u != t || KindOf(t) != KindInvalid {
-			w.write(u, d)
+		if KindOf(t) != KindInvalid { // a Termer, a bool
+			w.write(unwrap(t), d)
 			return
 		}
 		w.buf = append(w.buf, goString(t)...)
