@@ -69,3 +69,21 @@ func TestMailboxNilIsEmpty(t *testing.T) {
 	require.Empty(t, m.all())
 	require.Empty(t, m.drain())
 }
+
+// A mailbox emptied after a burst gives its buffer back.
+func TestMailboxGivesMemoryBack(t *testing.T) {
+	m := &mailbox{}
+	for i := range 100_000 {
+		m.push(i)
+	}
+	for range 100_000 {
+		_, ok, _ := m.take(nil, 0)
+		require.True(t, ok)
+	}
+	require.LessOrEqual(t, cap(m.q), keepCap)
+	for i := range 5000 {
+		m.push(i)
+	}
+	require.Len(t, m.drain(), 5000)
+	require.LessOrEqual(t, cap(m.q), keepCap)
+}
