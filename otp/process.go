@@ -36,13 +36,20 @@ type Process struct {
 	mu       sync.Mutex
 	dead     atomic.Bool
 	attached bool
-	waiting  bool // blocked in a receive
+	waiting  bool // blocked in a receive, and no one has woken it yet
+	waitAny  bool // ... for any message: a sender may hand it one
 	trapExit bool
-	wake     chan struct{} // made the first time the process waits
-	mbox     *mailbox
-	links    map[term.Pid]struct{}
-	fn       func(*Process) // the body, for the initial call
-	reason   term.Term      // the exit reason, once dead
+	// wake is how a waiting process is woken, made the first time it
+	// waits. Whoever sets waiting from true to false, under the lock,
+	// sends one value on it, which the process takes before its receive
+	// returns: the message itself when the process waits for any message
+	// and the mailbox is empty, or a token telling it to look again. So
+	// wake is empty whenever the process is not in a receive.
+	wake   chan any
+	mbox   *mailbox
+	links  map[term.Pid]struct{}
+	fn     func(*Process) // the body, for the initial call
+	reason term.Term      // the exit reason, once dead
 
 	// The receive marker: the counter of the reference made last by
 	// MakeRef or Monitor, and the mailbox's sequence number at that time.

@@ -27,18 +27,25 @@ func (p *Process) Send(pid term.Pid, msg any) {
 			q.mu.Unlock()
 			return
 		}
-		q.push(msg)
-		wake := q.waiting
-		q.waiting = false
-		q.mu.Unlock()
-		if wake {
-			// Outside the lock, so that the woken receiver does not
-			// find it held.
-			select {
-			case q.wake <- struct{}{}:
-			default:
-			}
+		if !q.waiting {
+			q.push(msg)
+			q.mu.Unlock()
+			return
 		}
+		// q waits: hand it the message itself when it waits for any
+		// message (its mailbox is then empty, or it would not wait), or
+		// else queue the message and tell q to look. Outside the lock,
+		// so that q does not wake to find it held; the channel is empty,
+		// so the send does not block.
+		q.waiting = false
+		var v any = wakeToken{}
+		if q.waitAny {
+			v = msg
+		} else {
+			q.push(msg)
+		}
+		q.mu.Unlock()
+		q.wake <- v
 	}
 }
 
@@ -149,18 +156,33 @@ func (p *Process) receive(match func(any) bool, from uint64, after time.Duration
 			timer = time.NewTimer(after)
 			expired = timer.C
 		}
+		var v any
 		if expired == nil {
-			<-p.wake
-			continue
+			v = <-p.wake
+		} else {
+			select {
+			case v = <-p.wake:
+			case <-expired:
+				p.mu.Lock()
+				woken := !p.waiting
+				p.waiting = false
+				p.mu.Unlock()
+				if !woken {
+					p.check()
+					return nil, false
+				}
+				// Woken as time ran out: take what the waker sent, so
+				// that nothing is left in the channel.
+				v = <-p.wake
+				after = 0
+			}
 		}
-		select {
-		case <-p.wake:
-		case <-expired:
-			p.mu.Lock()
-			p.waiting = false
-			p.mu.Unlock()
-			p.check()
-			return nil, false
+		if _, ok := v.(wakeToken); !ok {
+			if timer != nil {
+				timer.Stop()
+			}
+			p.check() // killed as the message came
+			return v, true // handed over by its sender
 		}
 	}
 }
@@ -181,9 +203,10 @@ func (p *Process) take(match func(any) bool, from uint64, wait bool) (msg any, o
 	}
 	if !ok && wait {
 		if p.wake == nil {
-			p.wake = make(chan struct{}, 1)
+			p.wake = make(chan any, 1)
 		}
 		p.waiting = true
+		p.waitAny = match == nil
 	}
 	p.mu.Unlock()
 	return msg, ok, resume, false

@@ -137,3 +137,41 @@ func recvT(t *testing.T, p *otp.Process) any {
 	require.True(t, ok, "no message")
 	return m
 }
+
+// Messages handed straight to a waiting receiver are never lost or
+// reordered, even when its timeouts run out as they come.
+func TestHandOffUnderTimeouts(t *testing.T) {
+	_, self := quietNode(t)
+	const senders, each = 4, 3000
+	me := self.Self()
+	for s := range senders {
+		self.Spawn(func(p *otp.Process) {
+			for i := range each {
+				p.Send(me, [2]int{s, i})
+			}
+		})
+	}
+	next := make([]int, senders)
+	got := 0
+	for i := 0; got < senders*each; i++ {
+		var m any
+		var ok bool
+		switch i % 3 {
+		case 0:
+			m, ok = self.ReceiveTimeout(time.Duration(i%7) * time.Microsecond)
+		case 1:
+			m, ok = self.ReceiveMatch(func(any) bool { return true }, time.Duration(i%5)*time.Microsecond)
+		default:
+			m, ok = self.ReceiveTimeout(0)
+		}
+		if !ok {
+			continue
+		}
+		v := m.([2]int)
+		require.Equal(t, next[v[0]], v[1], "sender %d out of order", v[0])
+		next[v[0]]++
+		got++
+	}
+	_, ok := self.ReceiveTimeout(0)
+	require.False(t, ok)
+}

@@ -178,12 +178,19 @@ func (n *Node) relink(p, q *Process) {
 // deliver queues a message, under p's lock, and wakes p if it waits.
 func (p *Process) deliver(msg any) {
 	p.push(msg)
+	p.wakeUp()
+}
+
+// wakeToken is the value that wakes a waiting process to look at its
+// mailbox (or at its death) again.
+type wakeToken struct{}
+
+// wakeUp wakes p, under p's lock, if it waits. The channel is empty while
+// p waits and no one has woken it, so the send does not block.
+func (p *Process) wakeUp() {
 	if p.waiting {
 		p.waiting = false
-		select {
-		case p.wake <- struct{}{}:
-		default:
-		}
+		p.wake <- wakeToken{}
 	}
 }
 
@@ -203,12 +210,7 @@ func (p *Process) markDead(reason term.Term) bool {
 	}
 	p.reason = reason
 	p.dead.Store(true)
-	if p.wake != nil {
-		select {
-		case p.wake <- struct{}{}:
-		default:
-		}
-	}
+	p.wakeUp()
 	if p.x != nil && p.x.cancel != nil {
 		p.x.cancel()
 	}
