@@ -181,7 +181,7 @@ func (p *Process) receive(match func(any) bool, from uint64, after time.Duration
 			if timer != nil {
 				timer.Stop()
 			}
-			p.check() // killed as the message came
+			p.check()      // killed as the message came
 			return v, true // handed over by its sender
 		}
 	}
