@@ -16,6 +16,11 @@ type mailbox struct {
 	head  int    // q[:head] are taken
 	holes int    // taken envelopes within q[head:]
 	next  uint64 // sequence number of the next message
+
+	// The receive marker: the counter of the reference the process made
+	// last (MakeRef, Monitor), and the sequence number of the next
+	// message at that time.
+	markRef, markSeq uint64
 }
 
 type envelope struct {

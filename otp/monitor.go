@@ -42,8 +42,11 @@ func (p *Process) addMonitor(m *monitor) {
 func (p *Process) newMonitorRef() term.Ref {
 	num := p.node.nextRef.Add(1)
 	p.mu.Lock()
-	p.markRef = num
-	p.markSeq = p.mbox.nextSeq()
+	if p.mbox == nil {
+		p.mbox = &mailbox{}
+	}
+	p.mbox.markRef = num
+	p.mbox.markSeq = p.mbox.next
 	p.mu.Unlock()
 	return p.node.refOf(num)
 }

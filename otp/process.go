@@ -49,12 +49,7 @@ type Process struct {
 	mbox   *mailbox
 	links  map[term.Pid]struct{}
 	fn     func(*Process) // the body, for the initial call
-	reason term.Term      // the exit reason, once dead
-
-	// The receive marker: the counter of the reference made last by
-	// MakeRef or Monitor, and the mailbox's sequence number at that time.
-	markRef uint64
-	markSeq uint64
+	reason *term.Term     // the exit reason, once dead
 
 	x *extra // what fewer processes use
 }
@@ -259,7 +254,7 @@ func (p *Process) check() {
 func (p *Process) unwind() {
 	if p.attached {
 		p.mu.Lock()
-		reason := p.reason
+		reason := *p.reason
 		p.mu.Unlock()
 		panic(&Exception{Class: ClassExit, Reason: reason, death: true})
 	}

@@ -120,8 +120,8 @@ func (p *Process) ReceiveRef(ref term.Ref, match func(msg any) bool, after time.
 	var from uint64
 	if num, ok := p.node.refNumber(ref); ok {
 		p.mu.Lock()
-		if p.markRef == num {
-			from = p.markSeq
+		if p.mbox != nil && p.mbox.markRef == num {
+			from = p.mbox.markSeq
 		}
 		p.mu.Unlock()
 	}

@@ -165,7 +165,7 @@ func (n *Node) relink(p, q *Process) {
 		return
 	}
 	p.mu.Lock()
-	reason := p.reason
+	reason := *p.reason
 	p.mu.Unlock()
 	q.mu.Lock()
 	d := q.exitSignal(p.Self(), reason, true)
@@ -202,13 +202,32 @@ func (p *Process) push(msg any) {
 	p.mbox.push(msg)
 }
 
+// The commonest exit reasons, boxed once: a process that ends with one of
+// them costs no allocation.
+var (
+	normalReason term.Term = Normal
+	killedReason term.Term = Killed
+)
+
+// boxReason returns a pointer to reason, which Process keeps so that a
+// live process does not carry room for it.
+func boxReason(reason term.Term) *term.Term {
+	switch reason {
+	case normalReason:
+		return &normalReason
+	case killedReason:
+		return &killedReason
+	}
+	return &reason
+}
+
 // markDead makes p dead with reason, under p's lock, and reports whether
 // it did (false if p was dead already). The caller must then bury p.
 func (p *Process) markDead(reason term.Term) bool {
 	if p.dead.Load() {
 		return false
 	}
-	p.reason = reason
+	p.reason = boxReason(reason)
 	p.dead.Store(true)
 	p.wakeUp()
 	if p.x != nil && p.x.cancel != nil {
@@ -238,7 +257,7 @@ func (n *Node) bury(p *Process) {
 		work = work[:len(work)-1]
 
 		p.mu.Lock()
-		reason := p.reason
+		reason := *p.reason
 		name := p.regName()
 		links := p.links
 		p.links = nil
