@@ -218,7 +218,9 @@ func boxReason(reason term.Term) *term.Term {
 	case killedReason:
 		return &killedReason
 	}
-	return &reason
+	boxed := new(term.Term)
+	*boxed = reason
+	return boxed
 }
 
 // markDead makes p dead with reason, under p's lock, and reports whether
