@@ -3,6 +3,8 @@ package otp
 import (
 	"context"
 	"fmt"
+	"io"
+	"os"
 	"log/slog"
 	"math/rand/v2"
 	"strings"
@@ -23,6 +25,7 @@ type Node struct {
 	name     term.Atom
 	creation uint32
 	logger   *slog.Logger
+	stdout   io.Writer
 	salt     uint32
 
 	ctx    context.Context
@@ -82,11 +85,24 @@ func Logger(l *slog.Logger) Option {
 	}
 }
 
+// Stdout sets where the io output of the node's processes goes, unless a
+// process sets its own (Process.SetOutput). The default is os.Stdout.
+func Stdout(w io.Writer) Option {
+	return func(n *Node) error {
+		if w == nil {
+			return fmt.Errorf("otp: nil stdout: %w", term.ErrBadarg)
+		}
+		n.stdout = w
+		return nil
+	}
+}
+
 // NewNode makes a node. It is running at once and runs until Stop.
 func NewNode(opts ...Option) (*Node, error) {
 	n := &Node{
 		name:   "nonode@nohost",
 		logger: slog.Default(),
+		stdout: os.Stdout,
 		salt:   rand.Uint32(),
 		names:  make(map[term.Atom]*Process),
 		timers: make(map[term.Ref]*timer),

@@ -2,6 +2,7 @@ package otp
 
 import (
 	"context"
+	"io"
 	"reflect"
 	"runtime"
 	"sync"
@@ -65,6 +66,7 @@ type extra struct {
 	cancel      context.CancelFunc
 	label       term.Term
 	initialCall *MFA
+	output      io.Writer // where io output goes, if not the node's
 	name        term.Atom // the registered name
 }
 
@@ -151,6 +153,9 @@ func (n *Node) newProcess() *Process {
 func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Process, term.Ref) {
 	c := n.newProcess()
 	c.fn = fn
+	if parent != nil && parent.x != nil && parent.x.output != nil {
+		c.ext().output = parent.x.output
+	}
 	if o.InitialCall != nil {
 		ic := *o.InitialCall
 		c.ext().initialCall = &ic
@@ -331,6 +336,28 @@ func (p *Process) Erase(key any) any {
 	old := p.x.dict[key]
 	delete(p.x.dict, key)
 	return old
+}
+
+// Output returns where the process's io output goes: the writer it set
+// with SetOutput or inherited from the process that spawned it, or else the
+// node's standard output. It stands for Erlang's group leader, which a
+// process also inherits, and which is how output of processes spawned from
+// the shell reaches the shell.
+func (p *Process) Output() io.Writer {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.x != nil && p.x.output != nil {
+		return p.x.output
+	}
+	return p.node.stdout
+}
+
+// SetOutput sets where the process's io output goes, as group_leader/2
+// does; nil goes back to the node's standard output.
+func (p *Process) SetOutput(w io.Writer) {
+	p.mu.Lock()
+	p.ext().output = w
+	p.mu.Unlock()
 }
 
 // SetLabel sets the process's label, which ProcessInfo reports, as

@@ -39,3 +39,37 @@ func (s *Server) Apply(p *otp.Process, module, function term.Atom, args []term.T
 		Stack:  term.List{term.Tuple{module, function, term.List(append([]term.Term(nil), args...)), term.List{}}},
 	})
 }
+
+// CallFun calls a fun with args, as F(Args...) does: an export fun
+// (term.ExportFun) through Apply, and a local fun (term.LocalFun or
+// *term.LocalFun) by calling its Value, which must be a Func. A fun of
+// another arity raises error {badarity, {Fun, Args}}; anything else raises
+// error {badfun, F}, as in Erlang.
+func (s *Server) CallFun(p *otp.Process, f term.Term, args []term.Term) term.Term {
+	switch fun := f.(type) {
+	case term.ExportFun:
+		if fun.Arity != len(args) {
+			otp.Error(term.Tuple{term.Atom("badarity"), term.Tuple{f, term.List(args)}})
+		}
+		return s.Apply(p, fun.Module, fun.Function, args)
+	case *term.LocalFun:
+		if fun != nil {
+			return s.callLocal(p, *fun, f, args)
+		}
+	case term.LocalFun:
+		return s.callLocal(p, fun, f, args)
+	}
+	otp.Error(term.Tuple{term.Atom("badfun"), f})
+	return nil
+}
+
+func (s *Server) callLocal(p *otp.Process, fun term.LocalFun, f term.Term, args []term.Term) term.Term {
+	call, ok := fun.Value.(Func)
+	if !ok {
+		otp.Error(term.Tuple{term.Atom("badfun"), f})
+	}
+	if fun.Arity != len(args) {
+		otp.Error(term.Tuple{term.Atom("badarity"), term.Tuple{f, term.List(args)}})
+	}
+	return call(p, args)
+}
