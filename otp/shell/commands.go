@@ -1,0 +1,99 @@
+package shell
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/scalability-go/otpbook/otp"
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// command runs the shell's own commands: flush(), b(), f(), f(X), q(),
+// help(), i() and regs(). It reports false for any other name.
+func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings) (term.Term, bool) {
+	switch {
+	case name == "flush" && len(args) == 0:
+		for _, m := range p.Flush() {
+			fmt.Fprintf(s.out, "Shell got %s\n", term.Pretty(m, term.PrintOptions{Column: 11, LineLength: 80, Unicode: true}))
+		}
+	case name == "b" && len(args) == 0:
+		for _, n := range b.Names() {
+			v, _ := b.Get(n)
+			fmt.Fprintf(s.out, "%s = %s\n", n, term.Pretty(v, term.PrintOptions{Column: len(n) + 4, LineLength: 80, Unicode: true}))
+		}
+	case name == "f" && len(args) == 0:
+		*b = Bindings{}
+	case name == "f" && len(args) == 1:
+		v, ok := args[0].(*Var)
+		if !ok {
+			otp.Error(term.Atom("function_clause"))
+		}
+		b.Delete(v.Name)
+	case name == "q" && len(args) == 0:
+		s.quit = true
+	case name == "help" && len(args) == 0:
+		fmt.Fprint(s.out, helpText)
+		return true, true
+	case name == "i" && len(args) == 0:
+		s.listProcesses()
+	case name == "regs" && len(args) == 0:
+		s.listRegistered()
+	default:
+		return nil, false
+	}
+	return term.OK, true
+}
+
+const helpText = `** shell internal commands **
+b()        -- display all variable bindings
+f()        -- forget all variable bindings
+f(X)       -- forget the binding of variable X
+flush()    -- flush any messages sent to the shell
+help()     -- help info
+i()        -- information about the system
+q()        -- quit - shorthand for init:stop()
+regs()     -- information about registered processes
+`
+
+// listProcesses prints the processes as i() does. Heap sizes and
+// reductions are OTP's scheduler's; this runtime has none and prints 0.
+func (s *Shell) listProcesses() {
+	fmt.Fprintf(s.out, "%-21s %-37s %8s %8s %4s\n", "Pid", "Initial Call", "Heap", "Reds", "Msgs")
+	fmt.Fprintf(s.out, "%-21s %-37s %8s\n", "Registered", "Current Function", "Stack")
+	total := 0
+	for _, pid := range s.node.Processes() {
+		info, ok := s.node.ProcessInfo(pid)
+		if !ok {
+			continue
+		}
+		total += info.MessageQueueLen
+		fmt.Fprintf(s.out, "%-21s %-37s %8d %8d %4d\n", pid, mfaText(info.InitialCall), 0, 0, info.MessageQueueLen)
+		cur := term.Write(info.CurrentFunction)
+		if mfa, ok := info.CurrentFunction.(otp.MFA); ok {
+			cur = mfaText(mfa)
+		}
+		fmt.Fprintf(s.out, "%-21s %-37s %8d\n", string(info.RegisteredName), cur, 0)
+	}
+	fmt.Fprintf(s.out, "%-21s %-37s %8d %8d %4d\n", "Total", "", 0, 0, total)
+}
+
+func mfaText(m otp.MFA) string {
+	return fmt.Sprintf("%s:%s/%d", term.Write(m.Module), term.Write(m.Function), m.Arity)
+}
+
+// listRegistered prints the registered processes as regs() does.
+func (s *Shell) listRegistered() {
+	fmt.Fprintf(s.out, "\n** Registered procs on node %s **\n", s.node.Name())
+	fmt.Fprintf(s.out, "%-24s %-12s %-32s %8s %4s\n", "Name", "Pid", "Initial Call", "Reds", "Msgs")
+	for _, name := range s.node.Registered() {
+		pid, ok := s.node.WhereIs(name)
+		if !ok {
+			continue
+		}
+		info, ok := s.node.ProcessInfo(pid)
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(s.out, "%-24s %-12s %-32s %8d %4d\n", strings.TrimSpace(term.Write(name)), pid, mfaText(info.InitialCall), 0, info.MessageQueueLen)
+	}
+}

@@ -1,0 +1,72 @@
+package shell_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/scalability-go/otpbook/otp"
+	"github.com/scalability-go/otpbook/otp/shell"
+	"github.com/scalability-go/otpbook/otp/stdlib"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var normalisers = []struct {
+	re   *regexp.Regexp
+	with string
+}{
+	{regexp.MustCompile(`<\d+\.\d+\.\d+>`), "<PID>"},
+	{regexp.MustCompile(`#Ref<[\d.]+>`), "#Ref<REF>"},
+	{regexp.MustCompile(`#Fun<erl_eval\.\d+\.\d+>`), "#Fun<erl_eval>"},
+}
+
+// normalise drops the banner and makes pids, references and funs, which
+// differ from run to run, the same.
+func normalise(s string) []string {
+	_, s, _ = strings.Cut(s, "\n")
+	for _, n := range normalisers {
+		s = n.re.ReplaceAllString(s, n.with)
+	}
+	return strings.Split(s, "\n")
+}
+
+func runShell(t *testing.T, input string) string {
+	t.Helper()
+	n, err := otp.NewNode(otp.Logger(slog.New(slog.NewTextHandler(io.Discard, nil))))
+	require.NoError(t, err)
+	defer n.Stop()
+	require.NoError(t, stdlib.Load(n))
+	var out strings.Builder
+	sh := shell.New(n, &out)
+	require.NoError(t, sh.Run(context.Background(), strings.NewReader(input)))
+	return out.String()
+}
+
+// TestSessionAsErl types testdata/session.txt into the shell and compares
+// what it prints with what erl printed for the same input
+// (testdata/session.erl.out, recorded by testdata/record.sh).
+func TestSessionAsErl(t *testing.T) {
+	input, err := os.ReadFile("testdata/session.txt")
+	require.NoError(t, err)
+	want, err := os.ReadFile("testdata/session.erl.out")
+	require.NoError(t, err)
+	got := normalise(runShell(t, string(input)))
+	exp := normalise(string(want))
+	for i := 0; i < len(exp) || i < len(got); i++ {
+		var g, e string
+		if i < len(got) {
+			g = got[i]
+		}
+		if i < len(exp) {
+			e = exp[i]
+		}
+		if !assert.Equal(t, e, g, "line %d", i+2) {
+			break
+		}
+	}
+}

@@ -1,0 +1,238 @@
+package shell
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/scalability-go/otpbook/otp"
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// printOptions are the options erl's shell prints a result with.
+var printOptions = term.PrintOptions{Column: 1, LineLength: 80, LineMaxChars: 60, Unicode: true}
+
+// Shell is an Erlang shell over a node: it reads forms (expressions ended
+// by a dot), evaluates them and prints their values as erl does.
+//
+// As in erl, two processes are at work: the shell process, which reads,
+// keeps the variable bindings and prints, and an evaluator process, which
+// evaluates. Expressions run in the evaluator: self() is its pid, and
+// flush() shows its mailbox. An exception, or an exit signal that kills
+// the evaluator, is printed as erl prints it, and a new evaluator takes
+// over with the bindings the shell kept, so self() changes, as in erl.
+type Shell struct {
+	node *otp.Node
+	out  io.Writer
+	// Banner is printed when the shell starts. The default names the
+	// shell; an empty string prints nothing.
+	Banner string
+
+	self     *otp.Process // the shell process
+	bindings Bindings
+	count    int // the number of the next prompt
+	evalPid  term.Pid
+	evalMon  term.Ref
+	running  bool // an evaluator exists
+	quit     bool
+}
+
+// New makes a shell over node n that prints to out.
+func New(n *otp.Node, out io.Writer) *Shell {
+	return &Shell{node: n, out: out, count: 1,
+		Banner: "Eshell on Go, Erlang/OTP 25 semantics  (q(). quits)"}
+}
+
+// Run reads forms from in until q(), the end of the input, or ctx is done,
+// and returns nil, or the error reading in gave. It runs in the calling
+// goroutine, which it makes the shell process of the node.
+func (s *Shell) Run(ctx context.Context, in io.Reader) error {
+	s.self = s.node.Attach()
+	defer s.self.Detach()
+	if s.Banner != "" {
+		fmt.Fprintln(s.out, s.Banner)
+	}
+	r := bufio.NewReader(in)
+	for !s.quit {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		s.noticeDeath()
+		fmt.Fprint(s.out, s.prompt())
+		src, err := readForm(r)
+		if src == "" && err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+		s.eval(src)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+	}
+	fmt.Fprintf(s.out, "*** Terminating erlang (%s)\n", s.node.Name())
+	return nil
+}
+
+// prompt is N> on a node that is not distributed, (name@host)N> otherwise.
+func (s *Shell) prompt() string {
+	if name := s.node.Name(); name != "nonode@nohost" {
+		return fmt.Sprintf("(%s)%d> ", name, s.count)
+	}
+	return fmt.Sprintf("%d> ", s.count)
+}
+
+// readForm reads lines until they hold a complete form, and returns the
+// text up to its end; what follows the terminating dot on its line is
+// dropped, as erl drops it when input is not a terminal.
+func readForm(r *bufio.Reader) (string, error) {
+	var buf strings.Builder
+	for {
+		line, err := r.ReadString('\n')
+		buf.WriteString(line)
+		if end, ok := Complete(buf.String()); ok {
+			return buf.String()[:end], nil
+		}
+		if err != nil {
+			if strings.TrimSpace(buf.String()) == "" {
+				return "", err
+			}
+			return buf.String(), err
+		}
+	}
+}
+
+// eval parses, evaluates and prints one form.
+func (s *Shell) eval(src string) {
+	exprs, err := Parse(src)
+	if err != nil {
+		fmt.Fprintln(s.out, err)
+		return
+	}
+	s.count++
+	s.ensureEvaluator()
+	ref := s.self.MakeRef()
+	s.self.Send(s.evalPid, request{ref: ref, exprs: exprs, bindings: s.bindings})
+	msg, _ := s.self.ReceiveRef(ref, func(m any) bool {
+		switch m := m.(type) {
+		case result:
+			return m.ref == ref
+		case otp.DownMsg:
+			return m.Ref == s.evalMon
+		}
+		return false
+	}, otp.Infinity)
+	switch m := msg.(type) {
+	case result:
+		if m.exc != nil {
+			if _, ok := CommandErrorOf(m.exc); !ok {
+				s.awaitDeath()
+			}
+			s.printException(m.exc)
+			return
+		}
+		s.bindings = m.bindings
+		fmt.Fprintln(s.out, term.Pretty(m.value, printOptions))
+	case otp.DownMsg:
+		s.running = false
+		s.printException(&otp.Exception{Class: otp.ClassExit, Reason: m.Reason})
+	}
+}
+
+func (s *Shell) printException(exc *otp.Exception) {
+	if ce, ok := CommandErrorOf(exc); ok {
+		fmt.Fprintln(s.out, ce)
+		return
+	}
+	fmt.Fprintln(s.out, FormatException(exc))
+}
+
+// awaitDeath waits for the evaluator, which raised an exception, to end,
+// so that its end is not reported again.
+func (s *Shell) awaitDeath() {
+	s.self.ReceiveMatch(func(m any) bool {
+		d, ok := m.(otp.DownMsg)
+		return ok && d.Ref == s.evalMon
+	}, otp.Infinity)
+	s.running = false
+}
+
+// noticeDeath reports an evaluator that died between forms, of an exit
+// signal from a process linked to it.
+func (s *Shell) noticeDeath() {
+	if !s.running {
+		return
+	}
+	msg, ok := s.self.ReceiveMatch(func(m any) bool {
+		d, ok := m.(otp.DownMsg)
+		return ok && d.Ref == s.evalMon
+	}, 0)
+	if !ok {
+		return
+	}
+	s.running = false
+	s.printException(&otp.Exception{Class: otp.ClassExit, Reason: msg.(otp.DownMsg).Reason})
+}
+
+// request asks the evaluator to evaluate a form.
+type request struct {
+	ref      term.Ref
+	exprs    []Expr
+	bindings Bindings
+}
+
+// result is the evaluator's answer.
+type result struct {
+	ref      term.Ref
+	value    term.Term
+	bindings Bindings
+	exc      *otp.Exception
+}
+
+// ensureEvaluator starts an evaluator if there is none.
+func (s *Shell) ensureEvaluator() {
+	if s.running {
+		return
+	}
+	// A DOWN of the evaluator that died is taken, so that it is not
+	// reported again.
+	s.self.ReceiveMatch(func(m any) bool {
+		d, ok := m.(otp.DownMsg)
+		return ok && d.Ref == s.evalMon
+	}, 0)
+	s.evalPid, s.evalMon = s.self.SpawnOpt(s.evaluator, otp.SpawnOptions{
+		Monitor:     true,
+		InitialCall: &otp.MFA{Module: "erlang", Function: "apply", Arity: 2},
+	})
+	s.running = true
+}
+
+// evaluator is the body of the evaluator process: it evaluates forms until
+// one raises an exception, which ends it with the exception's reason, as
+// erl's evaluator ends.
+func (s *Shell) evaluator(p *otp.Process) {
+	p.SetOutput(s.out)
+	ev := &Evaluator{LocalCall: s.command}
+	shell := s.self.Self()
+	for {
+		// Only requests: the messages sent to self() in the shell stay
+		// for receive and flush().
+		m, _ := p.ReceiveMatch(func(m any) bool { _, ok := m.(request); return ok }, otp.Infinity)
+		req := m.(request)
+		var v term.Term
+		b := req.bindings
+		exc := otp.Catch(func() { v, b = ev.Exprs(p, req.exprs, b) })
+		if exc == nil {
+			p.Send(shell, result{ref: req.ref, value: v, bindings: b})
+			continue
+		}
+		p.Send(shell, result{ref: req.ref, exc: exc})
+		if _, ok := CommandErrorOf(exc); !ok {
+			otp.Exit(exc.ExitReason())
+		}
+	}
+}
