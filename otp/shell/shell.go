@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/term"
@@ -126,6 +127,7 @@ func (s *Shell) eval(src string) {
 		}
 		return false
 	}, otp.Infinity)
+	s.settle()
 	switch m := msg.(type) {
 	case result:
 		if m.exc != nil {
@@ -140,6 +142,37 @@ func (s *Shell) eval(src string) {
 	case otp.DownMsg:
 		s.running = false
 		s.printException(&otp.Exception{Class: otp.ClassExit, Reason: m.Reason})
+	}
+}
+
+// settle gives the processes the form woke a moment to run before the
+// result is printed and the next form read: until every process but the
+// evaluator waits in a receive, for at most settleTime. Erlang promises no
+// order here; erl's output comes out settled because printing a result
+// takes several messages through its io servers, and sessions such as
+// "Pid ! {self(), hello}. flush()." rely on it.
+func (s *Shell) settle() {
+	const settleTime = 20 * time.Millisecond
+	pids := s.node.Processes()
+	if len(pids) > 1000 {
+		return
+	}
+	deadline := time.Now().Add(settleTime)
+	for time.Now().Before(deadline) {
+		busy := false
+		for _, pid := range pids {
+			if pid == s.evalPid || pid == s.self.Self() {
+				continue
+			}
+			if info, ok := s.node.ProcessInfo(pid); ok && info.Status != "waiting" {
+				busy = true
+				break
+			}
+		}
+		if !busy {
+			return
+		}
+		time.Sleep(50 * time.Microsecond)
 	}
 }
 
