@@ -137,6 +137,11 @@ func (s *Shell) eval(src string) {
 			s.printException(m.exc)
 			return
 		}
+		if s.diedMeanwhile() {
+			// A process linked to the evaluator took it down as the
+			// form ended: as in erl, the value is lost with it.
+			return
+		}
 		s.bindings = m.bindings
 		fmt.Fprintln(s.out, term.Pretty(m.value, printOptions))
 	case otp.DownMsg:
@@ -159,17 +164,32 @@ func (s *Shell) settle() {
 	}
 	deadline := time.Now().Add(settleTime)
 	for time.Now().Before(deadline) {
-		busy := false
+		busy, died := false, false
 		for _, pid := range pids {
 			if pid == s.evalPid || pid == s.self.Self() {
 				continue
 			}
-			if info, ok := s.node.ProcessInfo(pid); ok && info.Status != "waiting" {
+			info, ok := s.node.ProcessInfo(pid)
+			switch {
+			case !ok:
+				died = true
+			case info.Status != "waiting":
 				busy = true
-				break
 			}
 		}
 		if !busy {
+			if died && s.running {
+				// A process that died may still be signalling its
+				// links: give the evaluator's end, if it comes, a moment
+				// to arrive.
+				msg, ok := s.self.ReceiveMatch(func(m any) bool {
+					d, ok := m.(otp.DownMsg)
+					return ok && d.Ref == s.evalMon
+				}, 5*time.Millisecond)
+				if ok {
+					s.self.Send(s.self.Self(), msg) // for noticeDeath
+				}
+			}
 			return
 		}
 		time.Sleep(50 * time.Microsecond)
@@ -192,6 +212,14 @@ func (s *Shell) awaitDeath() {
 		return ok && d.Ref == s.evalMon
 	}, otp.Infinity)
 	s.running = false
+}
+
+// diedMeanwhile reports, and says, whether the evaluator has died since it
+// answered.
+func (s *Shell) diedMeanwhile() bool {
+	was := s.running
+	s.noticeDeath()
+	return was && !s.running
 }
 
 // noticeDeath reports an evaluator that died between forms, of an exit
