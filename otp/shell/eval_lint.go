@@ -1,0 +1,678 @@
+package shell
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/scalability-go/otpbook/otp"
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// Checking an expression before it is evaluated, as erl's shell does with
+// erl_lint: the errors it reports as "* 1:5: variable 'X' is unbound"
+// instead of evaluating anything.
+//
+// Check finds: variables used unbound ({unbound_var, 'X'}), records
+// ({undefined_record, Name}: the shell has no record definitions yet),
+// guards that are not guard expressions (illegal_guard_expr), patterns
+// that are not patterns (illegal_pattern), := in a map construction
+// (illegal_map_construction), and a try's stacktrace variable that is
+// already bound ({stacktrace_bound, 'S'}).
+//
+// Where it is more lenient than erl_lint: a variable bound in some but not
+// all clauses of a case, if, receive or try, or inside a catch, is taken
+// as bound after it, where erl_lint calls it unsafe; when it is not bound
+// at run time, the evaluation raises error {unbound, 'X'}. erl_lint's
+// warnings are not reported. As in erl's shell, f(X) is not checked, so
+// that the shell command can forget a variable that is not bound.
+
+// CommandError is an error Check finds in an expression.
+type CommandError struct {
+	// Line and Column locate the offending part of the expression
+	// (Column is 0 when the parser did not give one).
+	Line, Column int
+	// Reason is erl_lint's: {unbound_var, 'X'}, {undefined_record,
+	// Name}, illegal_guard_expr, illegal_pattern,
+	// illegal_map_construction or {stacktrace_bound, 'S'}.
+	Reason term.Term
+}
+
+// Message returns erl_lint's words for the error, such as
+// "variable 'X' is unbound".
+func (e *CommandError) Message() string {
+	switch r := e.Reason.(type) {
+	case term.Atom:
+		switch r {
+		case "illegal_guard_expr":
+			return "illegal guard expression"
+		case "illegal_pattern":
+			return "illegal pattern"
+		case "illegal_map_construction":
+			return "only association operators '=>' are allowed in map construction"
+		}
+	case term.Tuple:
+		if len(r) == 2 {
+			switch r[0] {
+			case term.Atom("unbound_var"):
+				return "variable " + term.Write(r[1]) + " is unbound"
+			case term.Atom("undefined_record"):
+				return "record " + term.Write(r[1]) + " undefined"
+			case term.Atom("stacktrace_bound"):
+				return "stacktrace variable " + term.Write(r[1]) + " must not be previously bound"
+			case term.Atom("stacktrace_guard"):
+				return "stacktrace variable " + term.Write(r[1]) + " must not be used in a guard"
+			}
+		}
+	}
+	return term.Print(e.Reason)
+}
+
+// Location returns "Line:Column", or "Line" when the column is not known.
+func (e *CommandError) Location() string {
+	if e.Column > 0 {
+		return strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column)
+	}
+	return strconv.Itoa(e.Line)
+}
+
+// Error returns the error as the shell prints it after "* ":
+// "1:5: variable 'X' is unbound".
+func (e *CommandError) Error() string { return e.Location() + ": " + e.Message() }
+
+// evAtomErlLint is the module of the stack frame of a command error.
+var evAtomErlLint = term.Atom("erl_lint")
+
+func (e *CommandError) exception() *otp.Exception {
+	return &otp.Exception{Class: otp.ClassError, Reason: e.Reason, Stack: term.List{
+		term.Tuple{evAtomErlLint, term.Atom("exprs"), 3, term.List{
+			term.Tuple{term.Atom("line"), e.Line},
+			term.Tuple{term.Atom("column"), e.Column},
+		}},
+	}}
+}
+
+// CommandErrorOf returns the command error that Exprs raised as exc, or
+// false when exc is an exception of the evaluation.
+func CommandErrorOf(exc *otp.Exception) (*CommandError, bool) {
+	if exc == nil || exc.Class != otp.ClassError || len(exc.Stack) != 1 {
+		return nil, false
+	}
+	f, ok := exc.Stack[0].(term.Tuple)
+	if !ok || len(f) != 4 || f[0] != evAtomErlLint || f[1] != term.Atom("exprs") {
+		return nil, false
+	}
+	info, ok := f[3].(term.List)
+	if !ok || len(info) != 2 {
+		return nil, false
+	}
+	ce := &CommandError{Reason: exc.Reason}
+	for _, i := range info {
+		kv, ok := i.(term.Tuple)
+		if !ok || len(kv) != 2 {
+			return nil, false
+		}
+		n, _ := kv[1].(int)
+		switch kv[0] {
+		case term.Atom("line"):
+			ce.Line = n
+		case term.Atom("column"):
+			ce.Column = n
+		}
+	}
+	return ce, true
+}
+
+// Check checks an expression in the bindings b as erl's shell does before
+// it evaluates it, and returns the first error it finds, or nil.
+func Check(x Expr, b Bindings) *CommandError {
+	l := &evLinter{}
+	bound := make(evSet, b.Len())
+	for _, n := range b.Names() {
+		bound[n] = true
+	}
+	l.expr(x, bound)
+	return l.err
+}
+
+// evSet is a set of variable names; the linter copies one before it adds
+// to it.
+type evSet map[string]bool
+
+func (s evSet) with(names evSet) evSet {
+	if len(names) == 0 {
+		return s
+	}
+	out := make(evSet, len(s)+len(names))
+	for n := range s {
+		out[n] = true
+	}
+	for n := range names {
+		out[n] = true
+	}
+	return out
+}
+
+type evLinter struct {
+	err *CommandError
+}
+
+// evPosOf returns the line and column of an expression.
+func evPosOf(x Expr) (int, int) {
+	if x == nil {
+		return 0, 0
+	}
+	col := 0
+	if c, ok := x.(interface{ Column() int }); ok {
+		col = c.Column()
+	}
+	return x.Line(), col
+}
+
+func (l *evLinter) fail(x Expr, reason term.Term) {
+	if l.err == nil {
+		line, col := evPosOf(x)
+		l.err = &CommandError{Line: line, Column: col, Reason: reason}
+	}
+}
+
+// par checks expressions evaluated "in parallel", each in bound, and
+// returns bound with what they bind.
+func (l *evLinter) par(xs []Expr, bound evSet) evSet {
+	added := evSet{}
+	for _, x := range xs {
+		for n := range l.expr(x, bound) {
+			if !bound[n] {
+				added[n] = true
+			}
+		}
+	}
+	return bound.with(added)
+}
+
+// seq checks a body, each expression in what the previous bound.
+func (l *evLinter) seq(xs []Expr, bound evSet) evSet {
+	for _, x := range xs {
+		bound = l.expr(x, bound)
+	}
+	return bound
+}
+
+// union returns bound with every name of the sets.
+func evUnion(bound evSet, sets []evSet) evSet {
+	added := evSet{}
+	for _, s := range sets {
+		for n := range s {
+			if !bound[n] {
+				added[n] = true
+			}
+		}
+	}
+	return bound.with(added)
+}
+
+// expr checks an expression and returns the variables bound after it.
+func (l *evLinter) expr(x Expr, bound evSet) evSet {
+	if l.err != nil || x == nil {
+		return bound
+	}
+	if px := evPointer(x); px != nil {
+		x = px
+	}
+	switch x := x.(type) {
+	case *Lit:
+	case *Var:
+		if !bound[x.Name] {
+			l.fail(x, evTag("unbound_var", term.Atom(x.Name)))
+		}
+	case *Tuple:
+		return l.par(x.Elems, bound)
+	case *List:
+		xs := x.Elems
+		if x.Tail != nil {
+			xs = append(append([]Expr(nil), xs...), x.Tail)
+		}
+		return l.par(xs, bound)
+	case *Bin:
+		var xs []Expr
+		for _, s := range x.Segs {
+			xs = append(xs, s.Val)
+			if s.Size != nil {
+				xs = append(xs, s.Size)
+			}
+		}
+		return l.par(xs, bound)
+	case *Map:
+		if x.Base == nil {
+			for _, a := range x.Assocs {
+				if a.Exact {
+					l.fail(a.Key, term.Atom("illegal_map_construction"))
+				}
+			}
+		}
+		var xs []Expr
+		if x.Base != nil {
+			xs = append(xs, x.Base)
+		}
+		for _, a := range x.Assocs {
+			xs = append(xs, a.Key, a.Val)
+		}
+		return l.par(xs, bound)
+	case *Match:
+		after := l.expr(x.Right, bound)
+		return after.with(l.pattern(x.Left, after, after))
+	case *BinOp:
+		if x.Op == "andalso" || x.Op == "orelse" {
+			return l.expr(x.Right, l.expr(x.Left, bound))
+		}
+		return l.par([]Expr{x.Left, x.Right}, bound)
+	case *UnOp:
+		return l.expr(x.X, bound)
+	case *Call:
+		if x.Module == nil && len(x.Args) == 1 {
+			if name, ok := evAtomLit(x.Fun); ok && name == "f" {
+				if _, ok := x.Args[0].(*Var); ok {
+					return bound // the shell's f(X)
+				}
+			}
+		}
+		var head []Expr
+		if x.Module != nil {
+			head = append(head, x.Module)
+		}
+		if _, ok := evAtomLit(x.Fun); !ok || x.Module != nil {
+			head = append(head, x.Fun)
+		}
+		return l.par(x.Args, l.par(head, bound))
+	case *FunRef:
+		var xs []Expr
+		for _, y := range []Expr{x.Module, x.Name, x.Arity} {
+			if y != nil {
+				xs = append(xs, y)
+			}
+		}
+		return l.par(xs, bound)
+	case *Fun:
+		inner := bound
+		if x.Name != "" {
+			inner = bound.with(evSet{x.Name: true})
+		}
+		for i := range x.Clauses {
+			c := &x.Clauses[i]
+			head := evSet{}
+			for _, pat := range c.Patterns {
+				head = head.with(l.pattern(pat, head, inner))
+			}
+			scope := inner.with(head)
+			l.guards(c.Guards, scope)
+			l.seq(c.Body, scope)
+		}
+	case *Case:
+		after := l.expr(x.X, bound)
+		return evUnion(after, l.clauses(x.Clauses, after))
+	case *If:
+		return evUnion(bound, l.clauses(x.Clauses, bound))
+	case *Receive:
+		outs := l.clauses(x.Clauses, bound)
+		if x.After != nil {
+			outs = append(outs, l.seq(x.AfterBody, l.expr(x.After, bound)))
+		}
+		return evUnion(bound, outs)
+	case *Try:
+		body := l.seq(x.Body, bound)
+		outs := []evSet{body}
+		outs = append(outs, l.clauses(x.Of, body)...)
+		for i := range x.Catch {
+			c := &x.Catch[i]
+			vars := evSet{}
+			if c.Class != nil {
+				vars = vars.with(l.pattern(c.Class, bound, bound))
+			}
+			vars = vars.with(l.pattern(c.Pattern, bound.with(vars), bound))
+			stackVar := ""
+			if c.Stack != nil {
+				if v, ok := c.Stack.(*Var); ok {
+					if bound[v.Name] || vars[v.Name] {
+						l.fail(v, evTag("stacktrace_bound", term.Atom(v.Name)))
+					}
+					stackVar = v.Name
+				}
+				vars = vars.with(l.pattern(c.Stack, bound.with(vars), bound))
+			}
+			scope := bound.with(vars)
+			if stackVar != "" {
+				// The stacktrace variable is not bound in the guard.
+				gscope := make(evSet, len(scope))
+				for n := range scope {
+					if n != stackVar {
+						gscope[n] = true
+					}
+				}
+				for _, conj := range c.Guards {
+					for _, g := range conj {
+						evWalk(g, func(y Expr) {
+							if v, ok := y.(*Var); ok && v.Name == stackVar {
+								l.fail(v, evTag("stacktrace_guard", term.Atom(v.Name)))
+							}
+						})
+					}
+				}
+				l.guards(c.Guards, gscope)
+			} else {
+				l.guards(c.Guards, scope)
+			}
+			outs = append(outs, l.seq(c.Body, scope))
+		}
+		l.seq(x.After, bound)
+		return evUnion(bound, outs)
+	case *Catch:
+		return l.expr(x.X, bound)
+	case *Block:
+		return l.seq(x.Body, bound)
+	case *ListComp:
+		cur := bound
+		for _, q := range x.Quals {
+			if pq := evPointer(q); pq != nil {
+				q = pq
+			}
+			switch q := q.(type) {
+			case *Generator:
+				l.expr(q.List, cur)
+				cur = cur.with(l.pattern(q.Pattern, evSet{}, cur))
+			case *BinGenerator:
+				l.expr(q.Bin, cur)
+				cur = cur.with(l.pattern(q.Pattern, evSet{}, cur))
+			default:
+				cur = l.expr(q, cur)
+			}
+		}
+		l.expr(x.Elem, cur)
+	case *Record:
+		l.fail(x, evTag("undefined_record", x.Name))
+	case *RecordIndex:
+		l.fail(x, evTag("undefined_record", x.Name))
+	case *RecordAccess:
+		l.expr(x.X, bound)
+		l.fail(x, evTag("undefined_record", x.Name))
+	default:
+		l.fail(x, term.Atom("illegal_expr"))
+	}
+	return bound
+}
+
+// clauses checks case-like clauses, each in bound, and returns what each
+// binds.
+func (l *evLinter) clauses(cs []Clause, bound evSet) []evSet {
+	outs := make([]evSet, 0, len(cs))
+	for i := range cs {
+		c := &cs[i]
+		scope := bound
+		for _, pat := range c.Patterns {
+			scope = scope.with(l.pattern(pat, scope, scope))
+		}
+		l.guards(c.Guards, scope)
+		outs = append(outs, l.seq(c.Body, scope))
+	}
+	return outs
+}
+
+func (l *evLinter) guards(gs [][]Expr, bound evSet) {
+	for _, conj := range gs {
+		for _, g := range conj {
+			if !evIsGuardTest(g) {
+				l.fail(g, term.Atom("illegal_guard_expr"))
+				return
+			}
+			l.expr(g, bound)
+		}
+	}
+}
+
+// pattern checks a pattern and returns the variables it binds that are
+// not in bound. Expressions in it (a segment's size, a map key) are
+// checked in outer, with, for sizes, the variables bound before in the
+// pattern.
+func (l *evLinter) pattern(x Expr, bound, outer evSet) evSet {
+	vars := evSet{}
+	var walk func(x Expr)
+	walk = func(x Expr) {
+		if l.err != nil || x == nil {
+			return
+		}
+		if px := evPointer(x); px != nil {
+			x = px
+		}
+		switch x := x.(type) {
+		case *Var:
+			if x.Name != "_" && !bound[x.Name] {
+				vars[x.Name] = true
+			}
+		case *Lit:
+		case *Match:
+			walk(x.Left)
+			walk(x.Right)
+		case *Tuple:
+			for _, y := range x.Elems {
+				walk(y)
+			}
+		case *List:
+			for _, y := range x.Elems {
+				walk(y)
+			}
+			walk(x.Tail)
+		case *Map:
+			if x.Base != nil {
+				l.fail(x, term.Atom("illegal_pattern"))
+				return
+			}
+			for _, a := range x.Assocs {
+				if !a.Exact || !evIsGuardExpr(a.Key) {
+					l.fail(a.Key, term.Atom("illegal_pattern"))
+					return
+				}
+				l.expr(a.Key, outer)
+				walk(a.Val)
+			}
+		case *Bin:
+			for _, s := range x.Segs {
+				if s.Size != nil {
+					if !evIsGuardExpr(s.Size) {
+						l.fail(s.Size, term.Atom("illegal_pattern"))
+						return
+					}
+					l.expr(s.Size, outer.with(bound).with(vars))
+				}
+				switch s.Val.(type) {
+				case *Var, *Lit, Var, Lit:
+					walk(s.Val)
+				default:
+					if _, ok := evConst(s.Val); !ok {
+						l.fail(s.Val, term.Atom("illegal_pattern"))
+						return
+					}
+				}
+			}
+		case *BinOp:
+			if x.Op == "++" {
+				if _, ok := evConstList(x.Left); !ok {
+					l.fail(x, term.Atom("illegal_pattern"))
+					return
+				}
+				walk(x.Right)
+				return
+			}
+			if _, ok := evConst(x); !ok {
+				l.fail(x, term.Atom("illegal_pattern"))
+			}
+		case *UnOp:
+			if _, ok := evConst(x); !ok {
+				l.fail(x, term.Atom("illegal_pattern"))
+			}
+		case *Record, *RecordIndex:
+			name := term.Atom("")
+			if r, ok := x.(*Record); ok {
+				name = r.Name
+			} else {
+				name = x.(*RecordIndex).Name
+			}
+			l.fail(x, evTag("undefined_record", name))
+		default:
+			l.fail(x, term.Atom("illegal_pattern"))
+		}
+	}
+	walk(x)
+	return vars
+}
+
+// evWalk calls f on x and on every expression inside it: patterns,
+// guards and bodies included.
+func evWalk(x Expr, f func(Expr)) {
+	if x == nil {
+		return
+	}
+	if px := evPointer(x); px != nil {
+		x = px
+	}
+	f(x)
+	all := func(xs []Expr) {
+		for _, y := range xs {
+			evWalk(y, f)
+		}
+	}
+	clause := func(c *Clause) {
+		all(c.Patterns)
+		for _, g := range c.Guards {
+			all(g)
+		}
+		all(c.Body)
+	}
+	switch x := x.(type) {
+	case *Tuple:
+		all(x.Elems)
+	case *List:
+		all(x.Elems)
+		evWalk(x.Tail, f)
+	case *Bin:
+		for _, s := range x.Segs {
+			evWalk(s.Val, f)
+			evWalk(s.Size, f)
+		}
+	case *Map:
+		evWalk(x.Base, f)
+		for _, a := range x.Assocs {
+			evWalk(a.Key, f)
+			evWalk(a.Val, f)
+		}
+	case *Match:
+		evWalk(x.Left, f)
+		evWalk(x.Right, f)
+	case *BinOp:
+		evWalk(x.Left, f)
+		evWalk(x.Right, f)
+	case *UnOp:
+		evWalk(x.X, f)
+	case *Call:
+		evWalk(x.Module, f)
+		evWalk(x.Fun, f)
+		all(x.Args)
+	case *FunRef:
+		evWalk(x.Module, f)
+		evWalk(x.Name, f)
+		evWalk(x.Arity, f)
+	case *Fun:
+		for i := range x.Clauses {
+			clause(&x.Clauses[i])
+		}
+	case *Case:
+		evWalk(x.X, f)
+		for i := range x.Clauses {
+			clause(&x.Clauses[i])
+		}
+	case *If:
+		for i := range x.Clauses {
+			clause(&x.Clauses[i])
+		}
+	case *Receive:
+		for i := range x.Clauses {
+			clause(&x.Clauses[i])
+		}
+		evWalk(x.After, f)
+		all(x.AfterBody)
+	case *Try:
+		all(x.Body)
+		for i := range x.Of {
+			clause(&x.Of[i])
+		}
+		for i := range x.Catch {
+			c := &x.Catch[i]
+			evWalk(c.Class, f)
+			evWalk(c.Pattern, f)
+			evWalk(c.Stack, f)
+			for _, g := range c.Guards {
+				all(g)
+			}
+			all(c.Body)
+		}
+		all(x.After)
+	case *Catch:
+		evWalk(x.X, f)
+	case *Block:
+		all(x.Body)
+	case *ListComp:
+		evWalk(x.Elem, f)
+		all(x.Quals)
+	case *Generator:
+		evWalk(x.Pattern, f)
+		evWalk(x.List, f)
+	case *BinGenerator:
+		evWalk(x.Pattern, f)
+		evWalk(x.Bin, f)
+	case *Record:
+		evWalk(x.Base, f)
+		for _, fl := range x.Fields {
+			evWalk(fl.Val, f)
+		}
+	case *RecordAccess:
+		evWalk(x.X, f)
+	}
+}
+
+// evAutoImported are the functions of the erlang module that a call
+// without a module calls (erl_internal:bif/2 in OTP 25).
+var evAutoImported = map[evFA]bool{}
+
+const evAutoImportedList = `abs/1 alias/0,1 apply/2,3 atom_to_binary/1,2 atom_to_list/1
+binary_part/2,3 binary_to_atom/1,2 binary_to_existing_atom/1,2
+binary_to_float/1 binary_to_integer/1,2 binary_to_list/1,3
+binary_to_term/1,2 bit_size/1 bitstring_to_list/1 byte_size/1 ceil/1
+check_old_code/1 check_process_code/2,3 date/0 delete_module/1
+demonitor/1,2 disconnect_node/1 element/2 erase/0,1 error/1,2,3
+exit/1,2 float/1 float_to_binary/1,2 float_to_list/1,2 floor/1
+garbage_collect/0,1,2 get/0,1 get_keys/0,1 group_leader/0,2 halt/0,1,2
+hd/1 integer_to_binary/1,2 integer_to_list/1,2 iolist_size/1
+iolist_to_binary/1 is_alive/0 is_atom/1 is_binary/1 is_bitstring/1
+is_boolean/1 is_float/1 is_function/1,2 is_integer/1 is_list/1 is_map/1
+is_map_key/2 is_number/1 is_pid/1 is_port/1 is_process_alive/1
+is_record/2,3 is_reference/1 is_tuple/1 length/1 link/1 list_to_atom/1
+list_to_binary/1 list_to_bitstring/1 list_to_existing_atom/1
+list_to_float/1 list_to_integer/1,2 list_to_pid/1 list_to_port/1
+list_to_ref/1 list_to_tuple/1 load_module/2 make_ref/0 map_get/2
+map_size/1 max/2 min/2 module_loaded/1 monitor/2,3 monitor_node/2
+node/0,1 nodes/0,1,2 now/0 open_port/2 pid_to_list/1 port_close/1
+port_command/2,3 port_connect/2 port_control/3 port_to_list/1
+pre_loaded/0 process_flag/2,3 process_info/1,2 processes/0
+purge_module/1 put/2 ref_to_list/1 register/2 registered/0 round/1
+self/0 setelement/3 size/1 spawn/1,2,3,4 spawn_link/1,2,3,4
+spawn_monitor/1,2,3,4 spawn_opt/2,3,4,5 spawn_request/1,2,3,4,5
+spawn_request_abandon/1 split_binary/2 statistics/1 term_to_binary/1,2
+term_to_iovec/1,2 throw/1 time/0 tl/1 trunc/1 tuple_size/1
+tuple_to_list/1 unalias/1 unlink/1 unregister/1 whereis/1`
+
+func init() {
+	for _, f := range strings.Fields(evAutoImportedList) {
+		name, arities, _ := strings.Cut(f, "/")
+		for _, a := range strings.Split(arities, ",") {
+			n, _ := strconv.Atoi(a)
+			evAutoImported[evFA{term.Atom(name), n}] = true
+		}
+	}
+}
