@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -14,21 +16,54 @@ import (
 	"github.com/scalability-go/otpbook/otp/term"
 )
 
-// The evaluator: erl_eval's semantics for the expressions the shell
-// reads, in Go.
+// The evaluator: erl_eval's semantics (OTP 25) for the expressions the
+// shell reads, in Go.
 //
 // Values are terms (package term). Exceptions are raised as Go panics of
-// *otp.Exception with the reasons and, where the shell prints them, the
+// *otp.Exception with erl's reasons and, where the shell prints them, the
 // first stack frames erl gives: an operator's error has the frame
 // {erlang, Op, Args, []}, a call of a function that does not exist
-// {Module, Function, Args, []}, and the evaluator's own errors (badmatch,
-// case_clause, ...) frames of the module erl_eval, which the shell does not
-// print.
+// {Module, Function, Args, []}, a failed binary construction the frame of
+// eval_bits with the explanation in its error_info, and the evaluator's
+// own errors (badmatch, case_clause, ...) frames of the module erl_eval,
+// which the shell does not print.
+//
+// Sub-expressions are evaluated as erl_eval evaluates them: the elements
+// of a tuple, list, binary, the operands of an operator and the arguments
+// of a call "in parallel", each in the bindings before them, left to
+// right, their new variables merged ({X = 1, X = 2} fails with badmatch);
+// the expressions of a body in sequence.
+//
+// Funs are term.LocalFun values of the module erl_eval, printed as erl
+// prints them (#Fun<erl_eval.42.3316493>), whose Value is a code.Func:
+// BIFs and other processes call them with code.Server.CallFun. A fun
+// captures the variables it uses; two funs are equal when they come from
+// the same code at the same place with the same captured values. Calls in
+// tail position of a fun's body (its last expression, through case, if,
+// receive, begin and the right side of andalso and orelse) do not nest, so
+// that a loop written as a recursive fun runs in constant Go stack; other
+// calls nest, up to MaxDepth.
+//
+// Where it differs from erl:
+//
+//   - erl's shell refuses an expression that uses a variable bound in only
+//     some clauses of a case (unsafe); Check does not (see Check).
+//   - Errors in a record's field are located at the record, and errors in
+//     a map association at its key: the tree has no position for a field
+//     name or an association's operator.
+//   - The depth of nested calls is bounded (MaxDepth); erl's is bounded by
+//     memory only. A fun called by a BIF (lists:map/2) starts counting
+//     afresh.
+//   - Binary comprehensions, maybe expressions and the qlc query syntax
+//     are not supported (the parser does not make them).
 
 // Evaluator evaluates the shell's expressions. Its zero value evaluates
 // as erl_eval does without a local function handler: a call f(Args) of a
 // function that is neither auto-imported from the erlang module nor known
-// to the hooks raises error undef.
+// to the hooks raises error undef. It knows the records defined with
+// DefineRecord. An Evaluator may be used by several processes at once
+// (the funs it makes run in the processes that call them); it must not be
+// copied after first use.
 //
 // The hooks are the shell's local function handler. They are tried, in
 // this order, for every call f(Args) without a module, before the BIFs
@@ -51,6 +86,10 @@ type Evaluator struct {
 	// means DefaultMaxDepth): a deeper call raises error system_limit
 	// instead of exhausting Go's stack.
 	MaxDepth int
+
+	// The record definitions (see DefineRecord).
+	recMu sync.Mutex
+	recs  atomic.Pointer[map[term.Atom]*RecordDef]
 }
 
 // Exprs evaluates the expressions of a form, E1, ..., En., in order, as
@@ -69,7 +108,7 @@ func (e *Evaluator) Exprs(p *otp.Process, exprs []Expr, b Bindings) (term.Term, 
 	pr := &evRun{p: p}
 	var v term.Term
 	for _, x := range exprs {
-		if err := Check(x, b); err != nil {
+		if err := e.Check(x, b); err != nil {
 			panic(err.exception())
 		}
 		v, b = e.eval(pr, x, b, false)
@@ -184,11 +223,12 @@ func (e *Evaluator) eval(pr *evRun, x Expr, b Bindings, tail bool) (term.Term, B
 	case *ListComp:
 		return e.evalListComp(pr, x, b), b
 	case *Record:
-		evError(evTag("undef_record", x.Name))
+		return e.evalRecord(pr, x, b)
 	case *RecordIndex:
-		evError(evTag("undef_record", x.Name))
+		return e.fieldIndex(e.record(x.Name), x.Field), b
 	case *RecordAccess:
-		evError(evTag("undef_record", x.Name))
+		v, nb := e.eval(pr, x.X, b, false)
+		return e.recordAccess(v, x.Name, x.Field), nb
 	case nil:
 		evError(term.Tuple{term.Atom("badexpr"), term.Atom("nil")})
 	default:
@@ -423,6 +463,11 @@ func (e *Evaluator) localCall(pr *evRun, name term.Atom, xs []Expr, b Bindings) 
 			return v, nb
 		}
 	}
+	if name == "record_info" && len(args) == 2 {
+		if v, ok := e.recordInfo(args); ok {
+			return v, nb
+		}
+	}
 	if evAutoImported[evFA{name, len(args)}] {
 		return e.callBIF(pr, name, args), nb
 	}
@@ -439,8 +484,20 @@ func (e *Evaluator) callBIF(pr *evRun, name term.Atom, args []term.Term) term.Te
 	if name == "apply" {
 		return e.apply(pr, args)
 	}
+	if name == "is_record" && len(args) == 2 {
+		if tag, ok := args[1].(term.Atom); ok {
+			if d := e.records()[tag]; d != nil {
+				// is_record(R, Name) of a record the shell knows checks
+				// its size too.
+				args = []term.Term{args[0], tag, len(d.Fields) + 1}
+			}
+		}
+	}
 	if f, ok := code.Of(pr.p.Node()).Lookup(evAtomErlang, name, len(args)); ok {
 		return f(pr.p, args)
+	}
+	if evGuardBIFs[evFA{name, len(args)}] {
+		return evGuardBIF(pr, name, args)
 	}
 	evRaise(term.Atom("undef"), term.List{term.Tuple{evAtomErlang, name, term.List(args), term.List{}}})
 	return nil

@@ -13,11 +13,13 @@ import (
 // instead of evaluating anything.
 //
 // Check finds: variables used unbound ({unbound_var, 'X'}), records
-// ({undefined_record, Name}: the shell has no record definitions yet),
-// guards that are not guard expressions (illegal_guard_expr), patterns
-// that are not patterns (illegal_pattern), := in a map construction
-// (illegal_map_construction), and a try's stacktrace variable that is
-// already bound ({stacktrace_bound, 'S'}).
+// that are not defined ({undefined_record, Name}) and fields they do not
+// have ({undefined_field, Name, Field}) or that are given twice
+// ({redefine_field, Name, Field}), guards that are not guard expressions
+// (illegal_guard_expr), patterns that are not patterns (illegal_pattern),
+// := in a map construction (illegal_map_construction), and a try's
+// stacktrace variable that is already bound ({stacktrace_bound, 'S'}) or
+// used in the clause's guard ({stacktrace_guard, 'S'}).
 //
 // Where it is more lenient than erl_lint: a variable bound in some but not
 // all clauses of a case, if, receive or try, or inside a catch, is taken
@@ -31,9 +33,8 @@ type CommandError struct {
 	// Line and Column locate the offending part of the expression
 	// (Column is 0 when the parser did not give one).
 	Line, Column int
-	// Reason is erl_lint's: {unbound_var, 'X'}, {undefined_record,
-	// Name}, illegal_guard_expr, illegal_pattern,
-	// illegal_map_construction or {stacktrace_bound, 'S'}.
+	// Reason is erl_lint's, as Check lists them: {unbound_var, 'X'},
+	// illegal_pattern, ...
 	Reason term.Term
 }
 
@@ -57,8 +58,22 @@ func (e *CommandError) Message() string {
 				return "variable " + term.Write(r[1]) + " is unbound"
 			case term.Atom("undefined_record"):
 				return "record " + term.Write(r[1]) + " undefined"
+			}
+		}
+		if len(r) == 3 {
+			switch r[0] {
+			case term.Atom("undefined_field"):
+				return "field " + term.Write(r[2]) + " undefined in record " + term.Write(r[1])
+			case term.Atom("redefine_field"):
+				return "field " + term.Write(r[2]) + " already defined in record " + term.Write(r[1])
+			}
+		}
+		if len(r) == 2 {
+			switch r[0] {
 			case term.Atom("stacktrace_bound"):
 				return "stacktrace variable " + term.Write(r[1]) + " must not be previously bound"
+			case term.Atom("wildcard_in_update"):
+				return "meaningless use of _ in update of record " + term.Write(r[1])
 			case term.Atom("stacktrace_guard"):
 				return "stacktrace variable " + term.Write(r[1]) + " must not be used in a guard"
 			}
@@ -123,9 +138,16 @@ func CommandErrorOf(exc *otp.Exception) (*CommandError, bool) {
 }
 
 // Check checks an expression in the bindings b as erl's shell does before
-// it evaluates it, and returns the first error it finds, or nil.
+// it evaluates it, and returns the first error it finds, or nil. It knows
+// no records: see the method Check.
 func Check(x Expr, b Bindings) *CommandError {
-	l := &evLinter{}
+	return (*Evaluator)(nil).Check(x, b)
+}
+
+// Check checks an expression as the function Check does, with the
+// evaluator's record definitions (which may be nil).
+func (e *Evaluator) Check(x Expr, b Bindings) *CommandError {
+	l := &evLinter{recs: e.records()}
 	bound := make(evSet, b.Len())
 	for _, n := range b.Names() {
 		bound[n] = true
@@ -153,7 +175,39 @@ func (s evSet) with(names evSet) evSet {
 }
 
 type evLinter struct {
-	err *CommandError
+	err  *CommandError
+	recs map[term.Atom]*RecordDef
+}
+
+// record checks a record expression's name and fields.
+func (l *evLinter) record(x Expr, name term.Atom, fields []RecordField) {
+	d := l.recs[name]
+	if d == nil {
+		l.fail(x, evTag("undefined_record", name))
+		return
+	}
+	seen := map[term.Atom]bool{}
+	for _, f := range fields {
+		if f.Name != "_" && d.index(f.Name) == 0 {
+			l.fail(x, term.Tuple{term.Atom("undefined_field"), name, f.Name})
+			return
+		}
+		if seen[f.Name] {
+			l.fail(x, term.Tuple{term.Atom("redefine_field"), name, f.Name})
+			return
+		}
+		seen[f.Name] = true
+	}
+}
+
+// field checks #Name.Field.
+func (l *evLinter) field(x Expr, name, field term.Atom) {
+	d := l.recs[name]
+	if d == nil {
+		l.fail(x, evTag("undefined_record", name))
+	} else if d.index(field) == 0 {
+		l.fail(x, term.Tuple{term.Atom("undefined_field"), name, field})
+	}
 }
 
 // evPosOf returns the line and column of an expression.
@@ -387,12 +441,26 @@ func (l *evLinter) expr(x Expr, bound evSet) evSet {
 		}
 		l.expr(x.Elem, cur)
 	case *Record:
-		l.fail(x, evTag("undefined_record", x.Name))
+		var xs []Expr
+		if x.Base != nil {
+			xs = append(xs, x.Base)
+			for _, f := range x.Fields {
+				if f.Name == "_" {
+					l.fail(x, evTag("wildcard_in_update", x.Name))
+				}
+			}
+		}
+		l.record(x, x.Name, x.Fields)
+		for _, f := range x.Fields {
+			xs = append(xs, f.Val)
+		}
+		return l.par(xs, bound)
 	case *RecordIndex:
-		l.fail(x, evTag("undefined_record", x.Name))
+		l.field(x, x.Name, x.Field)
 	case *RecordAccess:
-		l.expr(x.X, bound)
-		l.fail(x, evTag("undefined_record", x.Name))
+		after := l.expr(x.X, bound)
+		l.field(x, x.Name, x.Field)
+		return after
 	default:
 		l.fail(x, term.Atom("illegal_expr"))
 	}
@@ -507,14 +575,17 @@ func (l *evLinter) pattern(x Expr, bound, outer evSet) evSet {
 			if _, ok := evConst(x); !ok {
 				l.fail(x, term.Atom("illegal_pattern"))
 			}
-		case *Record, *RecordIndex:
-			name := term.Atom("")
-			if r, ok := x.(*Record); ok {
-				name = r.Name
-			} else {
-				name = x.(*RecordIndex).Name
+		case *Record:
+			if x.Base != nil {
+				l.fail(x, term.Atom("illegal_pattern"))
+				return
 			}
-			l.fail(x, evTag("undefined_record", name))
+			l.record(x, x.Name, x.Fields)
+			for _, f := range x.Fields {
+				walk(f.Val)
+			}
+		case *RecordIndex:
+			l.field(x, x.Name, x.Field)
 		default:
 			l.fail(x, term.Atom("illegal_pattern"))
 		}

@@ -3,6 +3,7 @@ package shell
 import (
 	"math"
 	"math/big"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -120,6 +121,13 @@ func (e *Evaluator) match(pr *evRun, pat Expr, v term.Term, bs, bbs Bindings) (B
 			evError(evTag("illegal_pattern", term.Atom(x.Op)))
 		}
 		return bs, term.Exact(c, v)
+	case *Record:
+		if x.Base != nil {
+			evError(evTag("illegal_pattern", term.Atom("record")))
+		}
+		return e.match(pr, e.recordPattern(x), v, bs, bbs)
+	case *RecordIndex:
+		return bs, term.Exact(e.fieldIndex(e.record(x.Name), x.Field), v)
 	default:
 		if px := evPointer(pat); px != nil {
 			return e.match(pr, px, v, bs, bbs)
@@ -409,7 +417,43 @@ func (e *Evaluator) gexpr(pr *evRun, x Expr, b Bindings) term.Term {
 		for i, a := range x.Args {
 			args[i] = e.gexpr(pr, a, b)
 		}
+		if name == "is_record" && len(args) == 2 {
+			if tag, ok := args[1].(term.Atom); ok {
+				if d := e.records()[tag]; d != nil {
+					args = append(args, len(d.Fields)+1)
+				}
+			}
+		}
 		return evGuardBIF(pr, name, args)
+	case *RecordAccess:
+		return e.recordAccess(e.gexpr(pr, x.X, b), x.Name, x.Field)
+	case *RecordIndex:
+		return e.fieldIndex(e.record(x.Name), x.Field)
+	case *Record:
+		d := e.record(x.Name)
+		xs := e.recordFields(d, x.Fields)
+		var t term.Tuple
+		if x.Base != nil {
+			old, ok := evIsRecord(e.gexpr(pr, x.Base, b), d)
+			if !ok {
+				evBadRecord(e.gexpr(pr, x.Base, b))
+			}
+			t = slices.Clone(old)
+			for _, f := range x.Fields {
+				t[e.fieldIndex(d, f.Name)-1] = e.gexpr(pr, f.Val, b)
+			}
+			return t
+		}
+		t = make(term.Tuple, len(xs)+1)
+		t[0] = d.Name
+		for i, y := range xs {
+			if y == nil {
+				t[i+1] = e.fieldDefault(pr, d.Fields[i])
+			} else {
+				t[i+1] = e.gexpr(pr, y, b)
+			}
+		}
+		return t
 	case *Block:
 		// begin ... end around a guard expression, as the parser may
 		// give a parenthesised one.
@@ -763,6 +807,20 @@ func evIsGuardExpr(x Expr) bool {
 		return ok && evGuardBIFs[evFA{name, len(x.Args)}] && evAllGuard(x.Args)
 	case *Block:
 		return len(x.Body) == 1 && evIsGuardExpr(x.Body[0])
+	case *RecordIndex:
+		return true
+	case *RecordAccess:
+		return evIsGuardExpr(x.X)
+	case *Record:
+		if x.Base != nil && !evIsGuardExpr(x.Base) {
+			return false
+		}
+		for _, f := range x.Fields {
+			if !evIsGuardExpr(f.Val) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
