@@ -12,11 +12,17 @@ type Expr interface {
 	Line() int
 }
 
-// Pos is the position of an expression: the line it starts on.
-type Pos struct{ L int }
+// Pos is the position of an expression: the line it starts on and, where
+// the parser knows it, the column (counted in characters from 1; 0 when
+// unknown). The line and column are those erl_parse gives the node, which
+// the shell prints in errors such as "* 1:5: variable 'X' is unbound".
+type Pos struct{ L, C int }
 
 // Line returns the line.
 func (p Pos) Line() int { return p.L }
+
+// Column returns the column, or 0 when unknown.
+func (p Pos) Column() int { return p.C }
 
 // Lit is a literal: an integer (int or *big.Int), a float64, an atom
 // (term.Atom), a character (an int) or a string (a Go string; adjacent
@@ -38,7 +44,8 @@ type Tuple struct {
 	Elems []Expr
 }
 
-// List is [E1, ..., En | Tail]; Tail is nil for a proper list.
+// List is [E1, ..., En | Tail]; Tail is nil for a proper list. [] is a
+// List with no elements and no tail.
 type List struct {
 	Pos
 	Elems []Expr
@@ -69,8 +76,10 @@ type Map struct {
 }
 
 // Assoc is K => V, or K := V when Exact (update an existing key only; in a
-// pattern, the only form allowed).
+// pattern, the only form allowed). Pos is the position of the => or :=,
+// where erl_lint reports an association that is not allowed.
 type Assoc struct {
+	Pos
 	Key, Val Expr
 	Exact    bool
 }
@@ -185,12 +194,14 @@ type Block struct {
 	Body []Expr
 }
 
-// ListComp is [Elem || Quals]. Each qualifier is a *Generator, a
-// *BinGenerator or a filter expression.
+// ListComp is [Elem || Quals], or when Binary the binary comprehension
+// << Elem || Quals >> (whose Elem evaluates to a bitstring). Each qualifier
+// is a *Generator, a *BinGenerator or a filter expression.
 type ListComp struct {
 	Pos
-	Elem  Expr
-	Quals []Expr
+	Elem   Expr
+	Quals  []Expr
+	Binary bool
 }
 
 // Generator is Pattern <- List.
@@ -214,21 +225,27 @@ type Record struct {
 	Fields []RecordField
 }
 
-// RecordField is Field = Val; Field "_" sets every other field.
+// RecordField is Field = Val; Field "_" sets every other field. Pos is the
+// position of the field name, where errors about the field are reported.
 type RecordField struct {
+	Pos
 	Name term.Atom
 	Val  Expr
 }
 
-// RecordIndex is #Name.Field, the position of a field.
+// RecordIndex is #Name.Field, the position of a field. FieldPos is where
+// the field name is written.
 type RecordIndex struct {
 	Pos
 	Name, Field term.Atom
+	FieldPos    Pos
 }
 
-// RecordAccess is X#Name.Field.
+// RecordAccess is X#Name.Field. FieldPos is where the field name is
+// written.
 type RecordAccess struct {
 	Pos
 	X           Expr
 	Name, Field term.Atom
+	FieldPos    Pos
 }
