@@ -61,34 +61,34 @@ func FormatException(exc *otp.Exception) string {
 	if exc == nil {
 		return ""
 	}
-	return formatException(exc.Class, exc.Reason, exc.Stack)
+	return exFormat(exc.Class, exc.Reason, exc.Stack)
 }
 
 // The layout of the shell: "** " before "exception error: ", terms laid
 // out as shell:pp/4 lays them out.
 const (
-	shellTag     = "** "
-	shellIndent  = "   " // n_spaces(I-1), where I is the column after the tag
-	shellDepth   = 30
-	shellLineMax = 60
-	shellColumns = 80
+	exTag     = "** "
+	exIndent  = "   " // n_spaces(I-1), where I is the column after the tag
+	exDepth   = 30
+	exLineMax = 60
+	exColumns = 80
 )
 
-// pf prints a term as the shell's print fun does, starting at column col.
-func pf(t term.Term, col int) string {
+// exPrint prints a term as the shell's print fun does, from column col.
+func exPrint(t term.Term, col int) string {
 	return term.Pretty(t, term.PrintOptions{
 		Column:       col,
-		LineLength:   shellColumns,
-		Depth:        shellDepth,
-		LineMaxChars: shellLineMax,
+		LineLength:   exColumns,
+		Depth:        exDepth,
+		LineMaxChars: exLineMax,
 		Unicode:      true,
 	})
 }
 
-func exited(c otp.Class) string { return "exception " + c.String() + ": " }
+func exExited(c otp.Class) string { return "exception " + c.String() + ": " }
 
-// frame is a stack frame {Module, Function, ArityOrArgs, Info}.
-type frame struct {
+// exFrame is a stack frame {Module, Function, ArityOrArgs, Info}.
+type exFrame struct {
 	mod, fun term.Term // atoms, or (as a stacktrace may hold) other terms
 	arity    int
 	args     []term.Term // the arguments, when the frame has them
@@ -96,18 +96,18 @@ type frame struct {
 	info     []term.Term
 }
 
-func formatException(class otp.Class, reason, stack term.Term) string {
-	what, trace1, trace := analyze(class, reason, stack)
-	trace = trim(trace)
-	emap := extendedError(trace)
-	st := formatStack(trace, emap)
+func exFormat(class otp.Class, reason, stack term.Term) string {
+	what, trace1, trace := exAnalyze(class, reason, stack)
+	trace = exTrim(trace)
+	emap := exExtended(trace)
+	st := exStack(trace, emap)
 	expl, ok := emap["reason"]
 	if !ok {
-		expl = explain(what, class, trace1)
+		expl = exExplain(what, class, trace1)
 	}
 	var b strings.Builder
-	b.WriteString(shellTag)
-	b.WriteString(exited(class))
+	b.WriteString(exTag)
+	b.WriteString(exExited(class))
 	b.WriteString(expl)
 	if st != "" {
 		b.WriteByte('\n')
@@ -116,12 +116,12 @@ func formatException(class otp.Class, reason, stack term.Term) string {
 	return b.String()
 }
 
-// analyze splits an exception as erl_error does: the term to explain, the
+// exAnalyze splits an exception as erl_error does: the term to explain, the
 // frame the explanation names (for function_clause and undef) and the
 // frames to list. A stack that is not a stacktrace is explained with the
 // reason as {Reason, Stack}.
-func analyze(class otp.Class, reason, stack term.Term) (term.Term, []frame, []frame) {
-	frames, ok := stacktrace(stack)
+func exAnalyze(class otp.Class, reason, stack term.Term) (term.Term, []exFrame, []exFrame) {
+	frames, ok := exStacktrace(stack)
 	if !ok {
 		return term.Tuple{reason, stack}, nil, nil
 	}
@@ -141,33 +141,33 @@ func analyze(class otp.Class, reason, stack term.Term) (term.Term, []frame, []fr
 	return reason, nil, frames
 }
 
-// stacktrace reads a stacktrace: a proper list of {M, F, ArityOrArgs,
+// exStacktrace reads a stacktrace: a proper list of {M, F, ArityOrArgs,
 // Info} with atoms M and F, an integer arity or a proper list of
 // arguments, and a proper list Info.
-func stacktrace(t term.Term) ([]frame, bool) {
+func exStacktrace(t term.Term) ([]exFrame, bool) {
 	if t == nil {
 		return nil, true
 	}
-	elems, ok := listOf(t)
+	elems, ok := exList(t)
 	if !ok {
 		return nil, false
 	}
-	frames := make([]frame, 0, len(elems))
+	frames := make([]exFrame, 0, len(elems))
 	for _, e := range elems {
-		tup, ok := unwrap(e).(term.Tuple)
+		tup, ok := exUnwrap(e).(term.Tuple)
 		if !ok || len(tup) != 4 {
 			return nil, false
 		}
-		m, ok1 := unwrap(tup[0]).(term.Atom)
-		f, ok2 := unwrap(tup[1]).(term.Atom)
-		info, ok3 := listOf(tup[3])
+		m, ok1 := exUnwrap(tup[0]).(term.Atom)
+		f, ok2 := exUnwrap(tup[1]).(term.Atom)
+		info, ok3 := exList(tup[3])
 		if !ok1 || !ok2 || !ok3 {
 			return nil, false
 		}
-		fr := frame{mod: m, fun: f, info: info}
-		if a, ok := smallInt(tup[2]); ok {
+		fr := exFrame{mod: m, fun: f, info: info}
+		if a, ok := exSmallInt(tup[2]); ok {
 			fr.arity = a
-		} else if args, ok := listOf(tup[2]); ok {
+		} else if args, ok := exList(tup[2]); ok {
 			fr.args, fr.hasArgs, fr.arity = args, true, len(args)
 		} else {
 			return nil, false
@@ -177,13 +177,13 @@ func stacktrace(t term.Term) ([]frame, bool) {
 	return frames, true
 }
 
-// trim leaves out the frames that are not the user's: Go's, anywhere,
+// exTrim leaves out the frames that are not the user's: Go's, anywhere,
 // and erl_eval's and the shell's at the bottom, as the shell's stack
 // trimming function does.
-func trim(frames []frame) []frame {
+func exTrim(frames []exFrame) []exFrame {
 	out := frames[:0:0]
 	for _, f := range frames {
-		if !goFrame(f) {
+		if !exGoFrame(f) {
 			out = append(out, f)
 		}
 	}
@@ -197,44 +197,44 @@ func trim(frames []frame) []frame {
 	return out
 }
 
-func goFrame(f frame) bool {
+func exGoFrame(f exFrame) bool {
 	if f.hasArgs || f.arity != 0 {
 		return false
 	}
 	if f.mod == term.Atom("otp") && f.fun == term.Atom("run") && len(f.info) == 0 {
 		return true
 	}
-	file, ok := infoValue(f.info, "file")
+	file, ok := exInfoValue(f.info, "file")
 	if !ok {
 		return false
 	}
-	s, ok := text(file)
+	s, ok := exText(file)
 	return ok && strings.HasSuffix(s, ".go")
 }
 
-// infoValue returns the value of {Key, Value} in a frame's info list.
-func infoValue(info []term.Term, key term.Atom) (term.Term, bool) {
+// exInfoValue returns the value of {Key, Value} in a frame's info list.
+func exInfoValue(info []term.Term, key term.Atom) (term.Term, bool) {
 	for _, e := range info {
-		if t, ok := unwrap(e).(term.Tuple); ok && len(t) == 2 && unwrap(t[0]) == key {
+		if t, ok := exUnwrap(e).(term.Tuple); ok && len(t) == 2 && exUnwrap(t[0]) == key {
 			return t[1], true
 		}
 	}
 	return nil, false
 }
 
-// extendedError returns the explanations that the first frame's
+// exExtended returns the explanations that the first frame's
 // error_info carries under the key messages: argument numbers, general
 // and reason, each to its text.
-func extendedError(frames []frame) map[any]string {
+func exExtended(frames []exFrame) map[any]string {
 	out := map[any]string{}
 	if len(frames) == 0 {
 		return out
 	}
-	v, ok := infoValue(frames[0].info, "error_info")
+	v, ok := exInfoValue(frames[0].info, "error_info")
 	if !ok {
 		return out
 	}
-	m, ok := unwrap(v).(term.Map)
+	m, ok := exUnwrap(v).(term.Map)
 	if !ok {
 		return out
 	}
@@ -242,30 +242,30 @@ func extendedError(frames []frame) map[any]string {
 	if !ok {
 		return out
 	}
-	mm, ok := unwrap(msgs).(term.Map)
+	mm, ok := exUnwrap(msgs).(term.Map)
 	if !ok {
 		return out
 	}
 	for k, v := range mm.All() {
-		s, ok := text(v)
+		s, ok := exText(v)
 		if !ok {
 			continue
 		}
-		if n, ok := smallInt(k); ok {
+		if n, ok := exSmallInt(k); ok {
 			out[n] = s
-		} else if a, ok := unwrap(k).(term.Atom); ok && (a == "general" || a == "reason") {
+		} else if a, ok := exUnwrap(k).(term.Atom); ok && (a == "general" || a == "reason") {
 			out[string(a)] = s
 		}
 	}
 	return out
 }
 
-// explain returns the words for a reason, as erl_error:explain_reason.
-func explain(reason term.Term, class otp.Class, trace1 []frame) string {
-	s := shellIndent
+// exExplain returns the words for a reason, as erl_error:explain_reason.
+func exExplain(reason term.Term, class otp.Class, trace1 []exFrame) string {
+	s := exIndent
 	if class == otp.ClassError {
 		if len(trace1) == 0 {
-			if e, ok := explainError(reason, s); ok {
+			if e, ok := exExplainError(reason, s); ok {
 				return e
 			}
 		} else {
@@ -275,19 +275,19 @@ func explain(reason term.Term, class otp.Class, trace1 []frame) string {
 				if !f.hasArgs {
 					return "no function clause matching call to " + term.Write(f.fun) + "/" + strconv.Itoa(f.arity)
 				}
-				return errstrCall("no function clause matching ", class, f.mod, f.fun, f.args, s) + " " + location(f.info)
+				return exErrstrCall("no function clause matching ", class, f.mod, f.fun, f.args, s) + " " + exLocation(f.info)
 			case term.Atom("undef"):
-				return "undefined function " + mfaString(f.mod, f.fun, f.arity)
+				return "undefined function " + exMFA(f.mod, f.fun, f.arity)
 			}
 		}
 	}
-	return pf(reason, len(s)+1+len(exited(class)))
+	return exPrint(reason, len(s)+1+len(exExited(class)))
 }
 
-// explainError explains the reasons the runtime gives meaning to.
-func explainError(reason term.Term, s string) (string, bool) {
+// exExplainError explains the reasons the runtime gives meaning to.
+func exExplainError(reason term.Term, s string) (string, bool) {
 	const cl = otp.ClassError
-	switch r := unwrap(reason).(type) {
+	switch r := exUnwrap(reason).(type) {
 	case term.Atom:
 		switch r {
 		case "badarg":
@@ -307,59 +307,59 @@ func explainError(reason term.Term, s string) (string, bool) {
 		}
 	case term.Tuple:
 		if len(r) == 2 {
-			tag, _ := unwrap(r[0]).(term.Atom)
+			tag, _ := exUnwrap(r[0]).(term.Atom)
 			v := r[1]
 			switch tag {
 			case "badarg":
-				return formatValue(v, "bad argument: ", cl, s), true
+				return exValue(v, "bad argument: ", cl, s), true
 			case "badkey":
-				return formatValue(v, "bad key: ", cl, s), true
+				return exValue(v, "bad key: ", cl, s), true
 			case "badmap":
-				return formatValue(v, "bad map: ", cl, s), true
+				return exValue(v, "bad map: ", cl, s), true
 			case "badfun":
-				return formatValue(v, "bad function ", cl, s), true
+				return exValue(v, "bad function ", cl, s), true
 			case "badmatch":
-				return formatValue(v, "no match of right hand side value ", cl, s), true
+				return exValue(v, "no match of right hand side value ", cl, s), true
 			case "case_clause":
-				return formatValue(v, "no case clause matching ", cl, s), true
+				return exValue(v, "no case clause matching ", cl, s), true
 			case "try_clause":
-				return formatValue(v, "no try clause matching ", cl, s), true
+				return exValue(v, "no try clause matching ", cl, s), true
 			case "bad_filter":
-				return formatValue(v, "bad filter ", cl, s), true
+				return exValue(v, "bad filter ", cl, s), true
 			case "bad_generator":
-				return formatValue(v, "bad generator ", cl, s), true
+				return exValue(v, "bad generator ", cl, s), true
 			case "unbound":
 				return "variable " + term.Write(v) + " is unbound", true
 			case "argument_limit":
 				return "limit of number of arguments to interpreted function exceeded", true
 			case "badarity":
-				fa, ok := unwrap(v).(term.Tuple)
-				if !ok || len(fa) != 2 || !isFun(fa[0]) {
+				pair, ok := exUnwrap(v).(term.Tuple)
+				if !ok || len(pair) != 2 || !exIsFun(pair[0]) {
 					break
 				}
-				args, ok := listOf(fa[1])
+				args, ok := exList(pair[1])
 				if !ok {
 					break
 				}
-				return funString(fa[0]) + " called with " + argss(len(args)), true
+				return exFun(pair[0]) + " called with " + exArgss(len(args)), true
 			}
 		}
-		if len(r) == 4 && unwrap(r[0]) == term.Atom("shell_undef") {
-			n, ok := smallInt(r[2])
+		if len(r) == 4 && exUnwrap(r[0]) == term.Atom("shell_undef") {
+			n, ok := exSmallInt(r[2])
 			if !ok {
-				args, ok := listOf(r[2])
+				args, ok := exList(r[2])
 				if !ok {
 					break
 				}
 				n = len(args)
 			}
-			return "undefined shell command " + atomString(r[1]) + "/" + strconv.Itoa(n), true
+			return "undefined shell command " + exAtom(r[1]) + "/" + strconv.Itoa(n), true
 		}
 	}
 	return "", false
 }
 
-func argss(n int) string {
+func exArgss(n int) string {
 	switch n {
 	case 0:
 		return "no arguments"
@@ -371,24 +371,24 @@ func argss(n int) string {
 	return strconv.Itoa(n) + " arguments"
 }
 
-// formatValue prints errStr and v after it, or v on a line of its own
+// exValue prints errStr and v after it, or v on a line of its own
 // when that takes fewer lines.
-func formatValue(v term.Term, errStr string, class otp.Class, s string) string {
-	pre := len(exited(class))
-	s1 := pf(v, pre+len(s)+len(errStr)+1)
-	if n1 := countNL(s1); n1 > 1 {
-		s2 := pf(v, len(s)+1+pre)
-		if countNL(s2) < n1 {
-			return errStr + "\n" + s + spaces(pre) + s2
+func exValue(v term.Term, errStr string, class otp.Class, s string) string {
+	pre := len(exExited(class))
+	s1 := exPrint(v, pre+len(s)+len(errStr)+1)
+	if n1 := exCountNL(s1); n1 > 1 {
+		s2 := exPrint(v, len(s)+1+pre)
+		if exCountNL(s2) < n1 {
+			return errStr + "\n" + s + exSpaces(pre) + s2
 		}
 	}
 	return errStr + s1
 }
 
-// formatStack lists the frames, the first with its extended error
+// exStack lists the frames, the first with its extended error
 // information.
-func formatStack(frames []frame, emap map[any]string) string {
-	s := "  " + shellIndent
+func exStack(frames []exFrame, emap map[any]string) string {
+	s := "  " + exIndent
 	var b strings.Builder
 	for i, f := range frames {
 		n := i + 1
@@ -398,29 +398,29 @@ func formatStack(frames []frame, emap map[any]string) string {
 		}
 		var errs string
 		if n == 1 {
-			errs = argErrors(f.arity, emap, sep)
+			errs = exArgErrors(f.arity, emap, sep)
 		}
 		b.WriteString(sep)
-		b.WriteString(origin(n, f))
+		b.WriteString(exOrigin(n, f))
 		b.WriteByte(' ')
-		b.WriteString(mfaString(f.mod, f.fun, f.arity))
+		b.WriteString(exMFA(f.mod, f.fun, f.arity))
 		if !f.hasArgs {
 			b.WriteByte(' ')
-			b.WriteString(location(f.info))
+			b.WriteString(exLocation(f.info))
 		} else {
 			calledAs := s + "   called as "
 			b.WriteByte('\n')
 			b.WriteString(calledAs)
-			b.WriteString(formatCall("", calledAs, f.mod, f.fun, f.args))
+			b.WriteString(exCall("", calledAs, f.mod, f.fun, f.args))
 		}
 		b.WriteString(errs)
 	}
 	return b.String()
 }
 
-// argErrors returns the "*** argument N: ..." lines of a frame of the
+// exArgErrors returns the "*** argument N: ..." lines of a frame of the
 // given arity, each after a newline.
-func argErrors(arity int, emap map[any]string, sep string) string {
+func exArgErrors(arity int, emap map[any]string, sep string) string {
 	var lines []string
 	for n := 1; n <= arity; n++ {
 		msg, ok := emap[n]
@@ -428,11 +428,11 @@ func argErrors(arity int, emap map[any]string, sep string) string {
 			continue
 		}
 		prefix := "*** argument " + strconv.Itoa(n) + ": "
-		for i, l := range lexemes(msg) {
+		for i, l := range exLines(msg) {
 			if i == 0 {
 				lines = append(lines, prefix+l)
 			} else {
-				lines = append(lines, spaces(utf8.RuneCountInString(prefix))+l)
+				lines = append(lines, exSpaces(utf8.RuneCountInString(prefix))+l)
 			}
 		}
 	}
@@ -449,102 +449,102 @@ func argErrors(arity int, emap map[any]string, sep string) string {
 	return b.String()
 }
 
-// lexemes splits text into its nonempty lines.
-func lexemes(s string) []string {
+// exLines splits text into its nonempty lines.
+func exLines(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
 }
 
-func origin(n int, f frame) string {
+func exOrigin(n int, f exFrame) string {
 	if n > 1 {
 		return "in call from"
 	}
-	if _, ok := isOp(f.mod, f.fun, f.arity); ok {
+	if _, ok := exIsOp(f.mod, f.fun, f.arity); ok {
 		return "in operator "
 	}
 	return "in function "
 }
 
-// location returns "(File, line N)", or "" when the info does not have
+// exLocation returns "(File, line N)", or "" when the info does not have
 // both.
-func location(info []term.Term) string {
-	file, ok1 := infoValue(info, "file")
-	line, ok2 := infoValue(info, "line")
+func exLocation(info []term.Term) string {
+	file, ok1 := exInfoValue(info, "file")
+	line, ok2 := exInfoValue(info, "line")
 	if !ok1 || !ok2 {
 		return ""
 	}
-	name, ok := text(file)
+	name, ok := exText(file)
 	if !ok {
 		name = term.Write(file)
 	}
 	return "(" + name + ", line " + term.Write(line) + ")"
 }
 
-// errstrCall is errStr followed by the call, indented after the class.
-func errstrCall(errStr string, class otp.Class, mod, fun term.Term, args []term.Term, s string) string {
-	return formatCall(errStr, s+spaces(len(exited(class))), mod, fun, args)
+// exErrstrCall is errStr followed by the call, indented after the class.
+func exErrstrCall(errStr string, class otp.Class, mod, fun term.Term, args []term.Term, s string) string {
+	return exCall(errStr, s+exSpaces(len(exExited(class))), mod, fun, args)
 }
 
-// formatCall prints the call M:F(Args) after errStr, which itself comes
+// exCall prints the call M:F(Args) after errStr, which itself comes
 // after pre: on the same line, or on a line of its own after pre when
 // the arguments take fewer lines so.
-func formatCall(errStr, pre string, mod, fun term.Term, args []term.Term) string {
-	if op, ok := isOp(mod, fun, len(args)); ok {
-		return errStr + formatOp(errStr, pre, op, args)
+func exCall(errStr, pre string, mod, fun term.Term, args []term.Term) string {
+	if op, ok := exIsOp(mod, fun, len(args)); ok {
+		return errStr + exOp(errStr, pre, op, args)
 	}
-	mfs := mfString(mod, fun, len(args))
-	i1 := strlen(pre + errStr + mfs)
-	s1 := ppArguments(args, i1)
-	s2 := ppArguments(args, strlen(pre+mfs))
-	s3 := ppArguments([]term.Term{term.Atom("a2345"), term.Atom("b2345")}, i1)
-	if countNL(s3) > 0 || countNL(s2) < countNL(s1) {
+	mfs := exMF(mod, fun, len(args))
+	i1 := exStrlen(pre + errStr + mfs)
+	s1 := exArguments(args, i1)
+	s2 := exArguments(args, exStrlen(pre+mfs))
+	s3 := exArguments([]term.Term{term.Atom("a2345"), term.Atom("b2345")}, i1)
+	if exCountNL(s3) > 0 || exCountNL(s2) < exCountNL(s1) {
 		return errStr + "\n" + pre + mfs + s2
 	}
 	return errStr + mfs + s1
 }
 
-func formatOp(errStr, pre string, op term.Atom, args []term.Term) string {
+func exOp(errStr, pre string, op term.Atom, args []term.Term) string {
 	if len(args) == 1 {
 		ops := string(op) + " "
 		i1 := len(errStr + pre + ops)
-		return ops + pf(args[0], i1+1)
+		return ops + exPrint(args[0], i1+1)
 	}
 	i1 := len(errStr + pre)
-	s1 := pf(args[0], i1+1)
-	s2 := pf(args[1], i1+1)
-	pre1 := "\n" + spaces(i1)
-	if countNL(s1) > 0 {
+	s1 := exPrint(args[0], i1+1)
+	s2 := exPrint(args[1], i1+1)
+	pre1 := "\n" + exSpaces(i1)
+	if exCountNL(s1) > 0 {
 		return s1 + pre1 + string(op) + pre1 + s2
 	}
 	ops2 := " " + string(op) + " "
 	size1 := len(errStr + pre + ops2)
-	s22 := pf(args[1], size1+strlen(s1)+1)
-	if countNL(s2) < countNL(s22) {
+	s22 := exPrint(args[1], size1+exStrlen(s1)+1)
+	if exCountNL(s2) < exCountNL(s22) {
 		return s1 + pre1 + string(op) + pre1 + s2
 	}
 	return s1 + ops2 + s22
 }
 
-// ppArguments prints arguments as a parenthesized list. Arguments that
+// exArguments prints arguments as a parenthesized list. Arguments that
 // would make a string are printed as a list, not as "text".
-func ppArguments(args []term.Term, col int) string {
-	if len(args) > 0 && printableLatin1(args) {
+func exArguments(args []term.Term, col int) string {
+	if len(args) > 0 && exPrintableLatin1(args) {
 		l := term.Write(args[0])
 		alt := append(term.List{term.Atom(strings.Repeat("a", len(l)))}, args[1:]...)
-		s := pf(alt, col+1)
-		return parens("[" + l + s[1+len(l):])
+		s := exPrint(alt, col+1)
+		return exParens("[" + l + s[1+len(l):])
 	}
-	return parens(pf(term.List(args), col+1))
+	return exParens(exPrint(term.List(args), col+1))
 }
 
-func parens(s string) string {
+func exParens(s string) string {
 	return "(" + s[1:len(s)-1] + ")"
 }
 
-// printableLatin1 reports whether the list is a string of printable
+// exPrintableLatin1 reports whether the list is a string of printable
 // latin1 characters, as io_lib:printable_latin1_list/1 does.
-func printableLatin1(l []term.Term) bool {
+func exPrintableLatin1(l []term.Term) bool {
 	for _, e := range l {
-		c, ok := smallInt(e)
+		c, ok := exSmallInt(e)
 		if !ok {
 			return false
 		}
@@ -558,19 +558,19 @@ func printableLatin1(l []term.Term) bool {
 	return true
 }
 
-// mfaString is Module:Function/Arity, with the module left out for
+// exMFA is Module:Function/Arity, with the module left out for
 // auto-imported BIFs and operators.
-func mfaString(mod, fun term.Term, arity int) string {
-	return mfString(mod, fun, arity) + "/" + strconv.Itoa(arity)
+func exMFA(mod, fun term.Term, arity int) string {
+	return exMF(mod, fun, arity) + "/" + strconv.Itoa(arity)
 }
 
-func mfString(mod, fun term.Term, arity int) string {
+func exMF(mod, fun term.Term, arity int) string {
 	if mod == term.Atom("erlang") {
 		if f, ok := fun.(term.Atom); ok {
-			if autoImported[fa{f, arity}] {
+			if exAutoImported[exFA{f, arity}] {
 				return term.Write(f)
 			}
-			if op, ok := isOp(mod, fun, arity); ok {
+			if op, ok := exIsOp(mod, fun, arity); ok {
 				if op == "/" {
 					return term.Write(op)
 				}
@@ -578,19 +578,19 @@ func mfString(mod, fun term.Term, arity int) string {
 			}
 		}
 	}
-	return term.Write(mod) + ":" + atomString(fun)
+	return term.Write(mod) + ":" + exAtom(fun)
 }
 
-// atomString writes an atom as io_lib:write_atom/1 does.
-func atomString(a term.Term) string {
+// exAtom writes an atom as io_lib:write_atom/1 does.
+func exAtom(a term.Term) string {
 	return term.Pretty(a, term.PrintOptions{Unicode: true})
 }
 
-// funString names a fun as erl_error:format_fun/2 does.
-func funString(f term.Term) string {
-	switch v := unwrap(f).(type) {
+// exFun names a fun as erl_error:format_fun/2 does.
+func exFun(f term.Term) string {
+	switch v := exUnwrap(f).(type) {
 	case term.ExportFun:
-		return mfaString(v.Module, v.Function, v.Arity)
+		return exMFA(v.Module, v.Function, v.Arity)
 	case term.LocalFun:
 		if v.Module == "erl_eval" {
 			return "interpreted function with arity " + strconv.Itoa(v.Arity)
@@ -603,30 +603,30 @@ func funString(f term.Term) string {
 	return term.Write(f)
 }
 
-func isFun(t term.Term) bool { return term.KindOf(t) == term.KindFun }
+func exIsFun(t term.Term) bool { return term.KindOf(t) == term.KindFun }
 
-type fa struct {
+type exFA struct {
 	f term.Atom
 	a int
 }
 
-// isOp reports whether erlang:F/A is an operator, and which.
-func isOp(mod, fun term.Term, arity int) (term.Atom, bool) {
+// exIsOp reports whether erlang:F/A is an operator, and which.
+func exIsOp(mod, fun term.Term, arity int) (term.Atom, bool) {
 	if mod != term.Atom("erlang") {
 		return "", false
 	}
 	f, ok := fun.(term.Atom)
-	if !ok || !operators[fa{f, arity}] {
+	if !ok || !exOperators[exFA{f, arity}] {
 		return "", false
 	}
 	return f, true
 }
 
-var operators = map[fa]bool{}
+var exOperators = map[exFA]bool{}
 
-// autoImported are the BIFs of module erlang that are called without the
+// exAutoImported are the BIFs of module erlang that are called without the
 // module name (erl_internal:bif/3).
-var autoImported = map[fa]bool{}
+var exAutoImported = map[exFA]bool{}
 
 func init() {
 	for _, op := range []string{"!/2", "*/2", "+/1", "+/2", "++/2", "-/1", "-/2",
@@ -635,19 +635,19 @@ func init() {
 		"bxor/2", "div/2", "not/1", "or/2", "rem/2", "xor/2"} {
 		k := strings.LastIndexByte(op, '/')
 		n, _ := strconv.Atoi(op[k+1:])
-		operators[fa{term.Atom(op[:k]), n}] = true
+		exOperators[exFA{term.Atom(op[:k]), n}] = true
 	}
-	for _, spec := range strings.Fields(bifList) {
+	for _, spec := range strings.Fields(exBIFList) {
 		name, arities, _ := strings.Cut(spec, "/")
 		for _, a := range strings.Split(arities, ",") {
 			n, _ := strconv.Atoi(a)
-			autoImported[fa{term.Atom(name), n}] = true
+			exAutoImported[exFA{term.Atom(name), n}] = true
 		}
 	}
 }
 
-// bifList lists the auto-imported BIFs of Erlang/OTP 25 as Name/Arities.
-const bifList = `abs/1 alias/0,1 apply/2,3 atom_to_binary/1,2 atom_to_list/1
+// exBIFList lists the auto-imported BIFs of Erlang/OTP 25 as Name/Arities.
+const exBIFList = `abs/1 alias/0,1 apply/2,3 atom_to_binary/1,2 atom_to_list/1
 binary_part/2,3 binary_to_atom/1,2 binary_to_existing_atom/1,2
 binary_to_float/1 binary_to_integer/1,2 binary_to_list/1,3 binary_to_term/1,2
 bit_size/1 bitstring_to_list/1 byte_size/1 ceil/1 check_old_code/1
@@ -675,7 +675,7 @@ whereis/1`
 
 // Small helpers on terms.
 
-func unwrap(t term.Term) term.Term {
+func exUnwrap(t term.Term) term.Term {
 	for {
 		tr, ok := t.(term.Termer)
 		if !ok {
@@ -685,9 +685,9 @@ func unwrap(t term.Term) term.Term {
 	}
 }
 
-// listOf returns the elements of a proper list.
-func listOf(t term.Term) ([]term.Term, bool) {
-	switch v := unwrap(t).(type) {
+// exList returns the elements of a proper list.
+func exList(t term.Term) ([]term.Term, bool) {
+	switch v := exUnwrap(t).(type) {
 	case term.List:
 		return v, true
 	case string:
@@ -700,9 +700,9 @@ func listOf(t term.Term) ([]term.Term, bool) {
 	return nil, false
 }
 
-// smallInt returns an integer term that fits an int.
-func smallInt(t term.Term) (int, bool) {
-	i, ok := term.Integer(unwrap(t))
+// exSmallInt returns an integer term that fits an int.
+func exSmallInt(t term.Term) (int, bool) {
+	i, ok := term.Integer(exUnwrap(t))
 	if !ok {
 		return 0, false
 	}
@@ -710,10 +710,10 @@ func smallInt(t term.Term) (int, bool) {
 	return n, ok
 }
 
-// text returns a string, a list of characters, a binary or an atom as
+// exText returns a string, a list of characters, a binary or an atom as
 // text, as ~ts takes it.
-func text(t term.Term) (string, bool) {
-	switch v := unwrap(t).(type) {
+func exText(t term.Term) (string, bool) {
+	switch v := exUnwrap(t).(type) {
 	case string:
 		return v, true
 	case term.Binary:
@@ -725,11 +725,11 @@ func text(t term.Term) (string, bool) {
 	case term.List:
 		var b strings.Builder
 		for _, e := range v {
-			if s, ok := text(e); ok && term.KindOf(e) != term.KindAtom {
+			if s, ok := exText(e); ok && term.KindOf(e) != term.KindAtom {
 				b.WriteString(s)
 				continue
 			}
-			c, ok := smallInt(e)
+			c, ok := exSmallInt(e)
 			if !ok || c < 0 || !utf8.ValidRune(rune(c)) {
 				return "", false
 			}
@@ -740,8 +740,8 @@ func text(t term.Term) (string, bool) {
 	return "", false
 }
 
-func countNL(s string) int { return strings.Count(s, "\n") }
+func exCountNL(s string) int { return strings.Count(s, "\n") }
 
-func strlen(s string) int { return utf8.RuneCountInString(s) }
+func exStrlen(s string) int { return utf8.RuneCountInString(s) }
 
-func spaces(n int) string { return strings.Repeat(" ", n) }
+func exSpaces(n int) string { return strings.Repeat(" ", n) }
