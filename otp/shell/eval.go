@@ -46,8 +46,6 @@ import (
 //
 // Where it differs from erl:
 //
-//   - erl's shell refuses an expression that uses a variable bound in only
-//     some clauses of a case (unsafe); Check does not (see Check).
 //   - Errors in a record's field are located at the record, and errors in
 //     a map association at its key: the tree has no position for a field
 //     name or an association's operator.

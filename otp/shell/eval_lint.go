@@ -12,21 +12,21 @@ import (
 // erl_lint: the errors it reports as "* 1:5: variable 'X' is unbound"
 // instead of evaluating anything.
 //
-// Check finds: variables used unbound ({unbound_var, 'X'}), records
-// that are not defined ({undefined_record, Name}) and fields they do not
-// have ({undefined_field, Name, Field}) or that are given twice
+// Check finds: variables used unbound ({unbound_var, 'X'}) or unsafe
+// ({unsafe_var, 'X', {What, Where}}: bound in some clauses only of a case,
+// if or receive, or in a try, a catch or the right side of andalso or
+// orelse, and used after it), records that are not defined
+// ({undefined_record, Name}) and fields they do not have
+// ({undefined_field, Name, Field}) or that are given twice
 // ({redefine_field, Name, Field}), guards that are not guard expressions
 // (illegal_guard_expr), patterns that are not patterns (illegal_pattern),
 // := in a map construction (illegal_map_construction), and a try's
 // stacktrace variable that is already bound ({stacktrace_bound, 'S'}) or
 // used in the clause's guard ({stacktrace_guard, 'S'}).
 //
-// Where it is more lenient than erl_lint: a variable bound in some but not
-// all clauses of a case, if, receive or try, or inside a catch, is taken
-// as bound after it, where erl_lint calls it unsafe; when it is not bound
-// at run time, the evaluation raises error {unbound, 'X'}. erl_lint's
-// warnings are not reported. As in erl's shell, f(X) is not checked, so
-// that the shell command can forget a variable that is not bound.
+// erl_lint's warnings are not reported, nor its rarer errors. As in erl's
+// shell, f(X) is not checked, so that the shell command can forget a
+// variable that is not bound.
 
 // CommandError is an error Check finds in an expression.
 type CommandError struct {
@@ -66,6 +66,10 @@ func (e *CommandError) Message() string {
 				return "field " + term.Write(r[2]) + " undefined in record " + term.Write(r[1])
 			case term.Atom("redefine_field"):
 				return "field " + term.Write(r[2]) + " already defined in record " + term.Write(r[1])
+			case term.Atom("unsafe_var"):
+				if w, ok := r[2].(term.Tuple); ok && len(w) == 2 {
+					return "variable " + term.Write(r[1]) + " unsafe in " + term.Write(w[0]) + " " + evFormatWhere(w[1])
+				}
 			}
 		}
 		if len(r) == 2 {
@@ -80,6 +84,19 @@ func (e *CommandError) Message() string {
 		}
 	}
 	return term.Print(e.Reason)
+}
+
+// evFormatWhere formats a location as erl_lint does in a message.
+func evFormatWhere(loc term.Term) string {
+	switch l := loc.(type) {
+	case int:
+		return "(line " + strconv.Itoa(l) + ")"
+	case term.Tuple:
+		if len(l) == 2 {
+			return "(line " + term.Write(l[0]) + ", column " + term.Write(l[1]) + ")"
+		}
+	}
+	return term.Write(loc)
 }
 
 // Location returns "Line:Column", or "Line" when the column is not known.
@@ -150,26 +167,65 @@ func (e *Evaluator) Check(x Expr, b Bindings) *CommandError {
 	l := &evLinter{recs: e.records()}
 	bound := make(evSet, b.Len())
 	for _, n := range b.Names() {
-		bound[n] = true
+		bound[n] = nil
 	}
 	l.expr(x, bound)
 	return l.err
 }
 
-// evSet is a set of variable names; the linter copies one before it adds
-// to it.
-type evSet map[string]bool
+// evSet is a set of variables: those bound, each to nil, and those
+// unsafe, each to where it was bound, {What, Location} (erl_lint's
+// {'case', {Line, Column}}). The linter copies a set before it adds to it.
+type evSet map[string]term.Term
 
+func (s evSet) has(name string) bool {
+	_, ok := s[name]
+	return ok
+}
+
+// with returns s with the variables of names, whose states win.
 func (s evSet) with(names evSet) evSet {
 	if len(names) == 0 {
 		return s
 	}
 	out := make(evSet, len(s)+len(names))
-	for n := range s {
-		out[n] = true
+	for n, v := range s {
+		out[n] = v
 	}
-	for n := range names {
-		out[n] = true
+	for n, v := range names {
+		out[n] = v
+	}
+	return out
+}
+
+// without returns s without name.
+func (s evSet) without(name string) evSet {
+	out := make(evSet, len(s))
+	for n, v := range s {
+		if n != name {
+			out[n] = v
+		}
+	}
+	return out
+}
+
+// evWhere is erl_lint's location of a construct, for unsafe variables.
+func evWhere(what string, x Expr) term.Term {
+	line, col := evPosOf(x)
+	if col == 0 {
+		return term.Tuple{term.Atom(what), line}
+	}
+	return term.Tuple{term.Atom(what), term.Tuple{line, col}}
+}
+
+// added returns the variables of after that are not in before, or that
+// were unsafe in before and are bound in after.
+func evAdded(before, after evSet) evSet {
+	out := evSet{}
+	for n, v := range after {
+		if old, ok := before[n]; !ok || (old != nil && v == nil) {
+			out[n] = v
+		}
 	}
 	return out
 }
@@ -234,9 +290,9 @@ func (l *evLinter) fail(x Expr, reason term.Term) {
 func (l *evLinter) par(xs []Expr, bound evSet) evSet {
 	added := evSet{}
 	for _, x := range xs {
-		for n := range l.expr(x, bound) {
-			if !bound[n] {
-				added[n] = true
+		for n, v := range evAdded(bound, l.expr(x, bound)) {
+			if old, ok := added[n]; !ok || old != nil {
+				added[n] = v
 			}
 		}
 	}
@@ -251,17 +307,41 @@ func (l *evLinter) seq(xs []Expr, bound evSet) evSet {
 	return bound
 }
 
-// union returns bound with every name of the sets.
-func evUnion(bound evSet, sets []evSet) evSet {
-	added := evSet{}
-	for _, s := range sets {
-		for n := range s {
-			if !bound[n] {
-				added[n] = true
+// evExport returns bound with the variables the branches of a construct
+// bind: those each branch binds are bound after it, the others unsafe
+// (where is the construct's location). With all set, every variable the
+// branches bind is unsafe, as after a try or a catch.
+func evExport(bound evSet, branches []evSet, where term.Term, all bool) evSet {
+	news := make([]evSet, len(branches))
+	names := evSet{}
+	for i, b := range branches {
+		news[i] = evAdded(bound, b)
+		for n, v := range news[i] {
+			if old, ok := names[n]; !ok || old == nil {
+				names[n] = v
 			}
 		}
 	}
-	return bound.with(added)
+	out := evSet{}
+	for n, v := range names {
+		if v != nil {
+			out[n] = where // unsafe inside: unsafe here
+			continue
+		}
+		safe := !all
+		for _, nb := range news {
+			if w, ok := nb[n]; !ok || w != nil {
+				safe = false
+				break
+			}
+		}
+		if safe {
+			out[n] = nil
+		} else {
+			out[n] = where
+		}
+	}
+	return bound.with(out)
 }
 
 // expr checks an expression and returns the variables bound after it.
@@ -275,8 +355,10 @@ func (l *evLinter) expr(x Expr, bound evSet) evSet {
 	switch x := x.(type) {
 	case *Lit:
 	case *Var:
-		if !bound[x.Name] {
+		if w, ok := bound[x.Name]; !ok {
 			l.fail(x, evTag("unbound_var", term.Atom(x.Name)))
+		} else if w != nil {
+			l.fail(x, term.Tuple{term.Atom("unsafe_var"), term.Atom(x.Name), w})
 		}
 	case *Tuple:
 		return l.par(x.Elems, bound)
@@ -316,7 +398,8 @@ func (l *evLinter) expr(x Expr, bound evSet) evSet {
 		return after.with(l.pattern(x.Left, after, after))
 	case *BinOp:
 		if x.Op == "andalso" || x.Op == "orelse" {
-			return l.expr(x.Right, l.expr(x.Left, bound))
+			left := l.expr(x.Left, bound)
+			return evExport(left, []evSet{l.expr(x.Right, left)}, evWhere(x.Op, x), true)
 		}
 		return l.par([]Expr{x.Left, x.Right}, bound)
 	case *UnOp:
@@ -348,7 +431,7 @@ func (l *evLinter) expr(x Expr, bound evSet) evSet {
 	case *Fun:
 		inner := bound
 		if x.Name != "" {
-			inner = bound.with(evSet{x.Name: true})
+			inner = bound.with(evSet{x.Name: nil})
 		}
 		for i := range x.Clauses {
 			c := &x.Clauses[i]
@@ -362,15 +445,15 @@ func (l *evLinter) expr(x Expr, bound evSet) evSet {
 		}
 	case *Case:
 		after := l.expr(x.X, bound)
-		return evUnion(after, l.clauses(x.Clauses, after))
+		return evExport(after, l.clauses(x.Clauses, after), evWhere("case", x), false)
 	case *If:
-		return evUnion(bound, l.clauses(x.Clauses, bound))
+		return evExport(bound, l.clauses(x.Clauses, bound), evWhere("if", x), false)
 	case *Receive:
 		outs := l.clauses(x.Clauses, bound)
 		if x.After != nil {
 			outs = append(outs, l.seq(x.AfterBody, l.expr(x.After, bound)))
 		}
-		return evUnion(bound, outs)
+		return evExport(bound, outs, evWhere("receive", x), false)
 	case *Try:
 		body := l.seq(x.Body, bound)
 		outs := []evSet{body}
@@ -385,7 +468,7 @@ func (l *evLinter) expr(x Expr, bound evSet) evSet {
 			stackVar := ""
 			if c.Stack != nil {
 				if v, ok := c.Stack.(*Var); ok {
-					if bound[v.Name] || vars[v.Name] {
+					if bound.has(v.Name) || vars.has(v.Name) {
 						l.fail(v, evTag("stacktrace_bound", term.Atom(v.Name)))
 					}
 					stackVar = v.Name
@@ -395,12 +478,7 @@ func (l *evLinter) expr(x Expr, bound evSet) evSet {
 			scope := bound.with(vars)
 			if stackVar != "" {
 				// The stacktrace variable is not bound in the guard.
-				gscope := make(evSet, len(scope))
-				for n := range scope {
-					if n != stackVar {
-						gscope[n] = true
-					}
-				}
+				gscope := scope.without(stackVar)
 				for _, conj := range c.Guards {
 					for _, g := range conj {
 						evWalk(g, func(y Expr) {
@@ -416,10 +494,10 @@ func (l *evLinter) expr(x Expr, bound evSet) evSet {
 			}
 			outs = append(outs, l.seq(c.Body, scope))
 		}
-		l.seq(x.After, bound)
-		return evUnion(bound, outs)
+		outs = append(outs, l.seq(x.After, bound))
+		return evExport(bound, outs, evWhere("try", x), true)
 	case *Catch:
-		return l.expr(x.X, bound)
+		return evExport(bound, []evSet{l.expr(x.X, bound)}, evWhere("catch", x), true)
 	case *Block:
 		return l.seq(x.Body, bound)
 	case *ListComp:
@@ -511,9 +589,16 @@ func (l *evLinter) pattern(x Expr, bound, outer evSet) evSet {
 		}
 		switch x := x.(type) {
 		case *Var:
-			if x.Name != "_" && !bound[x.Name] {
-				vars[x.Name] = true
+			if x.Name == "_" {
+				return
 			}
+			if w, ok := bound[x.Name]; ok {
+				if w != nil {
+					l.fail(x, term.Tuple{term.Atom("unsafe_var"), term.Atom(x.Name), w})
+				}
+				return
+			}
+			vars[x.Name] = nil
 		case *Lit:
 		case *Match:
 			walk(x.Left)
