@@ -50,8 +50,7 @@ import (
 //     a map association at its key: the tree has no position for a field
 //     name or an association's operator.
 //   - The depth of nested calls is bounded (MaxDepth); erl's is bounded by
-//     memory only. A fun called by a BIF (lists:map/2) starts counting
-//     afresh.
+//     memory only.
 //   - Binary comprehensions, maybe expressions and the qlc query syntax
 //     are not supported (the parser does not make them).
 
@@ -88,6 +87,9 @@ type Evaluator struct {
 	// The record definitions (see DefineRecord).
 	recMu sync.Mutex
 	recs  atomic.Pointer[map[term.Atom]*RecordDef]
+	// runs holds each process's evaluation under way (*evRun by
+	// *otp.Process).
+	runs sync.Map
 }
 
 // Exprs evaluates the expressions of a form, E1, ..., En., in order, as
@@ -103,7 +105,8 @@ type Evaluator struct {
 // other exception is an error of the evaluation, raised as erl_eval raises
 // it.
 func (e *Evaluator) Exprs(p *otp.Process, exprs []Expr, b Bindings) (term.Term, Bindings) {
-	pr := &evRun{p: p}
+	pr, leave := e.enter(p)
+	defer leave()
 	var v term.Term
 	for _, x := range exprs {
 		if err := e.Check(x, b); err != nil {
@@ -117,7 +120,29 @@ func (e *Evaluator) Exprs(p *otp.Process, exprs []Expr, b Bindings) (term.Term, 
 // Eval evaluates one expression in the bindings b, without checking it
 // first, and returns its value and the bindings after it.
 func (e *Evaluator) Eval(p *otp.Process, x Expr, b Bindings) (term.Term, Bindings) {
-	return e.eval(&evRun{p: p}, x, b, false)
+	pr, leave := e.enter(p)
+	defer leave()
+	return e.eval(pr, x, b, false)
+}
+
+// enter starts an evaluation in p, and returns it with the function that
+// ends it. The evaluation is registered as p's, so that a fun of the
+// evaluator called back by a BIF (lists:map/2) goes on counting the depth
+// from where the evaluation that called the BIF was.
+func (e *Evaluator) enter(p *otp.Process) (*evRun, func()) {
+	pr := &evRun{p: p}
+	old, had := e.runs.Load(p)
+	if had {
+		pr.depth = old.(*evRun).depth
+	}
+	e.runs.Store(p, pr)
+	return pr, func() {
+		if had {
+			e.runs.Store(p, old)
+		} else {
+			e.runs.Delete(p)
+		}
+	}
 }
 
 // evRun is an evaluation in a process: the process, and the depth of the
@@ -494,8 +519,8 @@ func (e *Evaluator) callBIF(pr *evRun, name term.Atom, args []term.Term) term.Te
 	if f, ok := code.Of(pr.p.Node()).Lookup(evAtomErlang, name, len(args)); ok {
 		return f(pr.p, args)
 	}
-	if evGuardBIFs[evFA{name, len(args)}] {
-		return evGuardBIF(pr, name, args)
+	if v, ok := e.erlangFallback(pr, name, args); ok {
+		return v
 	}
 	evRaise(term.Atom("undef"), term.List{term.Tuple{evAtomErlang, name, term.List(args), term.List{}}})
 	return nil
@@ -535,10 +560,47 @@ func (e *Evaluator) applyMFA(pr *evRun, m, f term.Term, args []term.Term) term.T
 				term.Atom("module"), term.Atom("erl_erts_errors"),
 				term.Atom("messages"), term.MapOf(n, "not an atom"))}}}})
 	}
-	if ma == evAtomErlang && fa == "apply" && (len(args) == 2 || len(args) == 3) {
-		return e.apply(pr, args)
+	if ma == evAtomErlang {
+		if fa == "apply" && (len(args) == 2 || len(args) == 3) {
+			return e.apply(pr, args)
+		}
+		if _, ok := code.Of(pr.p.Node()).Lookup(ma, fa, len(args)); !ok {
+			// The operators and guard BIFs, when the erlang module
+			// does not have them: erlang:'+'(1, 2).
+			if v, ok := e.erlangFallback(pr, fa, args); ok {
+				return v
+			}
+		}
 	}
 	return code.Of(pr.p.Node()).Apply(pr.p, ma, fa, args)
+}
+
+// erlangFallback computes the functions of the erlang module that the
+// evaluator knows itself: the operators and the guard BIFs.
+func (e *Evaluator) erlangFallback(pr *evRun, f term.Atom, args []term.Term) (term.Term, bool) {
+	op := string(f)
+	switch len(args) {
+	case 1:
+		switch op {
+		case "-", "+", "not", "bnot":
+			return UnaryOp(op, args[0]), true
+		}
+	case 2:
+		switch op {
+		case "+", "-", "*", "/", "div", "rem", "band", "bor", "bxor", "bsl", "bsr",
+			"and", "or", "xor", "==", "/=", "=<", "<", ">=", ">", "=:=", "=/=", "++", "--":
+			return BinaryOp(op, args[0], args[1]), true
+		case "!":
+			if err := pr.p.SendTo(args[0], args[1]); err != nil {
+				evOpError(evAtomBadarg, "!", args[0], args[1])
+			}
+			return args[1], true
+		}
+	}
+	if evGuardBIFs[evFA{f, len(args)}] {
+		return evGuardBIF(pr, f, args), true
+	}
+	return nil, false
 }
 
 // callFun calls a fun. A fun of this evaluator's, called in tail
@@ -548,19 +610,24 @@ func (e *Evaluator) callFun(pr *evRun, f term.Term, args []term.Term, tail bool)
 		if tail {
 			return &evTailCall{c, args}
 		}
-		max := e.MaxDepth
-		if max <= 0 {
-			max = DefaultMaxDepth
-		}
-		if pr.depth >= max {
-			evRaise(evAtomSystemLimit, term.List{term.Tuple{evAtomErlEval, term.Atom("eval_fun"), 8, term.List{}}})
-		}
-		pr.depth++
-		v := c.invoke(pr, args)
-		pr.depth--
-		return v
+		return e.callClosure(pr, c, args)
 	}
 	return code.Of(pr.p.Node()).CallFun(pr.p, f, args)
+}
+
+// callClosure calls a fun of the evaluator, one level deeper.
+func (e *Evaluator) callClosure(pr *evRun, c *evClosure, args []term.Term) term.Term {
+	max := e.MaxDepth
+	if max <= 0 {
+		max = DefaultMaxDepth
+	}
+	if pr.depth >= max {
+		evRaise(evAtomSystemLimit, term.List{term.Tuple{evAtomErlEval, term.Atom("eval_fun"), 8, term.List{}}})
+	}
+	pr.depth++
+	v := c.invoke(pr, args)
+	pr.depth--
+	return v
 }
 
 func (e *Evaluator) evalFunRef(pr *evRun, x *FunRef, b Bindings) (term.Term, Bindings) {
@@ -689,7 +756,11 @@ func (e *Evaluator) makeFun(x *Fun, b Bindings) term.Term {
 		Uniq:   evFunUniq,
 		Arity:  arity,
 		Env:    []term.Term{c},
-		Value:  code.Func(func(p *otp.Process, args []term.Term) term.Term { return c.invoke(&evRun{p: p}, args) }),
+		Value: code.Func(func(p *otp.Process, args []term.Term) term.Term {
+			pr, leave := c.ev.enter(p)
+			defer leave()
+			return c.ev.callClosure(pr, c, args)
+		}),
 	}
 	c.base = c.env
 	if x.Name != "" {

@@ -141,6 +141,10 @@ func TestEvalDepth(t *testing.T) {
 	assert.Equal(t, term.Atom("system_limit"), exc.Reason)
 	// The depth comes back when an exception is caught.
 	assert.Equal(t, 999, mustEval(t, e, p, fn+"catch F(2000), catch F(2000), F(999)."))
+	// Calls through a BIF count too.
+	_, _, exc = evalString(t, e, p, "F = fun G(0) -> 0; G(N) -> hd(lists:map(fun(M) -> 1 + G(M) end, [N - 1])) end, F(1000).", Bindings{})
+	require.NotNil(t, exc)
+	assert.Equal(t, term.Atom("system_limit"), exc.Reason)
 	// Calls in tail position do not nest.
 	assert.Equal(t, 0, mustEval(t, e, p, "F = fun G(0) -> 0; G(N) -> G(N - 1) end, F(100000)."))
 	assert.Equal(t, 0, mustEval(t, e, p, "F = fun G(0) -> 0; G(N) -> case N of _ when N > 0 -> begin G(N - 1) end end end, F(100000)."))
