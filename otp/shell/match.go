@@ -447,10 +447,15 @@ func (e *Evaluator) gexpr(pr *evRun, x Expr, b Bindings) term.Term {
 		t = make(term.Tuple, len(xs)+1)
 		t[0] = d.Name
 		for i, y := range xs {
-			if y == nil {
-				t[i+1] = e.fieldDefault(pr, d.Fields[i])
-			} else {
+			switch {
+			case y != nil:
 				t[i+1] = e.gexpr(pr, y, b)
+			case d.Fields[i].Default != nil:
+				// A default in a guard must be a guard expression
+				// too: guards do not call into the runtime.
+				t[i+1] = e.gexpr(pr, d.Fields[i].Default, Bindings{})
+			default:
+				t[i+1] = term.Undefined
 			}
 		}
 		return t
