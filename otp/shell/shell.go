@@ -75,7 +75,9 @@ func (s *Shell) Run(ctx context.Context, in io.Reader) error {
 			return err
 		}
 	}
-	fmt.Fprintf(s.out, "*** Terminating erlang (%s)\n", s.node.Name())
+	// As in erl, q() stops the node while the shell already shows its
+	// next prompt.
+	fmt.Fprintf(s.out, "%s*** Terminating erlang (%s)\n", s.prompt(), s.node.Name())
 	return nil
 }
 
@@ -198,7 +200,7 @@ func (s *Shell) settle() {
 
 func (s *Shell) printException(exc *otp.Exception) {
 	if ce, ok := CommandErrorOf(exc); ok {
-		fmt.Fprintln(s.out, ce)
+		fmt.Fprintln(s.out, "* "+ce.Error())
 		return
 	}
 	fmt.Fprintln(s.out, FormatException(exc))
