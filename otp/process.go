@@ -153,8 +153,17 @@ func (n *Node) newProcess() *Process {
 func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Process, term.Ref) {
 	c := n.newProcess()
 	c.fn = fn
-	if parent != nil && parent.x != nil && parent.x.output != nil {
-		c.ext().output = parent.x.output
+	if parent != nil {
+		// Others make the parent's extra under its lock.
+		parent.mu.Lock()
+		var out io.Writer
+		if parent.x != nil {
+			out = parent.x.output
+		}
+		parent.mu.Unlock()
+		if out != nil {
+			c.ext().output = out
+		}
 	}
 	if o.InitialCall != nil {
 		ic := *o.InitialCall
