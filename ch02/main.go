@@ -43,6 +43,10 @@ func modules() []*code.Module {
 }
 
 func main() {
+	run := run
+	if shell.IsTerminal(os.Stdin) && shell.IsTerminal(os.Stdout) {
+		run = runConsole
+	}
 	if err := run(os.Stdin, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "ch02:", err)
 		os.Exit(1)
@@ -52,18 +56,45 @@ func main() {
 // run starts a node, loads the modules and runs the shell until q() or
 // the end of in.
 func run(in io.Reader, out io.Writer) error {
-	n, err := otp.NewNode(otp.Stdout(out), otp.Logger(slog.New(shell.ReportHandler(out))))
+	n, err := startNode(out)
 	if err != nil {
 		return err
 	}
 	defer n.Stop()
-	if err := stdlib.Load(n); err != nil {
+	return shell.New(n, out).Run(context.Background(), in)
+}
+
+// runConsole is run at a terminal, with line editing and history.
+func runConsole(in io.Reader, out io.Writer) error {
+	c, err := shell.OpenConsole(in.(*os.File), out.(*os.File))
+	if err != nil {
 		return err
+	}
+	defer c.Close()
+	n, err := startNode(c)
+	if err != nil {
+		return err
+	}
+	defer n.Stop()
+	return shell.New(n, c).RunConsole(context.Background(), c)
+}
+
+// startNode starts a node whose output and reports go to out, with the
+// chapter's modules loaded.
+func startNode(out io.Writer) (*otp.Node, error) {
+	n, err := otp.NewNode(otp.Stdout(out), otp.Logger(slog.New(shell.ReportHandler(out))))
+	if err != nil {
+		return nil, err
+	}
+	if err := stdlib.Load(n); err != nil {
+		n.Stop()
+		return nil, err
 	}
 	for _, m := range modules() {
 		if _, err := code.Of(n).Load(m); err != nil {
-			return err
+			n.Stop()
+			return nil, err
 		}
 	}
-	return shell.New(n, out).Run(context.Background(), in)
+	return n, nil
 }

@@ -49,21 +49,33 @@ func New(n *otp.Node, out io.Writer) *Shell {
 
 // Run reads forms from in until q(), the end of the input, or ctx is done,
 // and returns nil, or the error reading in gave. It runs in the calling
-// goroutine, which it makes the shell process of the node.
+// goroutine, which it makes the shell process of the node. Input that is
+// not a terminal is read as erl reads it then: the prompt is printed once
+// for each form, and the input is not echoed. RunConsole runs the shell
+// at a terminal.
 func (s *Shell) Run(ctx context.Context, in io.Reader) error {
+	r := bufio.NewReader(in)
+	return s.loop(ctx, func(prompt string, first bool) (string, error) {
+		if first {
+			fmt.Fprint(s.out, prompt)
+		}
+		return r.ReadString('\n')
+	})
+}
+
+// loop is the read-eval-print loop over a source of lines.
+func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first bool) (string, error)) error {
 	s.self = s.node.Attach()
 	defer s.self.Detach()
 	if s.Banner != "" {
 		fmt.Fprintln(s.out, s.Banner)
 	}
-	r := bufio.NewReader(in)
 	for !s.quit {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		s.noticeDeath()
-		fmt.Fprint(s.out, s.prompt())
-		src, err := readForm(r)
+		src, err := readForm(s.prompt(), readLine)
 		if src == "" && err != nil {
 			if errors.Is(err, io.EOF) {
 				return nil
@@ -92,10 +104,10 @@ func (s *Shell) prompt() string {
 // readForm reads lines until they hold a complete form, and returns the
 // text up to its end; what follows the terminating dot on its line is
 // dropped, as erl drops it when input is not a terminal.
-func readForm(r *bufio.Reader) (string, error) {
+func readForm(prompt string, readLine func(prompt string, first bool) (string, error)) (string, error) {
 	var buf strings.Builder
-	for {
-		line, err := r.ReadString('\n')
+	for first := true; ; first = false {
+		line, err := readLine(prompt, first)
 		buf.WriteString(line)
 		if end, ok := Complete(buf.String()); ok {
 			return buf.String()[:end], nil
