@@ -23,12 +23,19 @@ func (s *Server) Lookup(module, function term.Atom, arity int) (Func, bool) {
 
 // Apply calls Module:Function(Args...) in the current version of the
 // module, as apply/3 and a fully qualified call do: the calling process
-// moves to the current version. A function that is not exported, or a
+// runs the current version while the call runs, and what it ran before
+// once the call returns, so that a purge does not kill a process that
+// merely called into a module once. A function that is not exported, or a
 // module that is not loaded, raises error undef, whose stacktrace begins
 // with {Module, Function, Args, []}, as in Erlang.
 func (s *Server) Apply(p *otp.Process, module, function term.Atom, args []term.Term) term.Term {
-	m, err := s.Enter(p, module)
+	pid := p.Self()
+	m, prev, cur, err := s.enter(pid, module)
 	if err == nil {
+		// The process runs the module while the call runs, as a
+		// process whose stack holds the module's code does: a loop
+		// that never returns runs it for good.
+		defer s.leave(pid, module, prev, cur)
 		if f, ok := m.Lookup(function, len(args)); ok {
 			return f(p, args)
 		}

@@ -270,17 +270,24 @@ func (s *Server) AllLoaded() []term.Atom {
 }
 
 // Enter returns the current version of a module and records that p runs
-// it, as a fully qualified call into the module does. A process runs one
+// it, as a fully qualified call into the module does, until p enters the
+// module again. (Apply records it only while the call runs.) A process runs one
 // version of each module: the one it entered last. A loop that calls Enter
 // on every turn follows upgrades; one that keeps the *Module it got stays
 // on its version, and is killed when that version is purged.
 func (s *Server) Enter(p *otp.Process, name term.Atom) (*Module, error) {
-	pid := p.Self()
+	m, _, _, err := s.enter(p.Self(), name)
+	return m, err
+}
+
+// enter is Enter, which also returns the version the process ran before
+// (nil for none) and the one it runs now, for leave.
+func (s *Server) enter(pid term.Pid, name term.Atom) (m *Module, prev, cur *version, err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	sl := s.mods[name]
 	if sl == nil || sl.current == nil {
-		return nil, fmt.Errorf("code: module %s is not loaded: %w", term.Write(name), ErrUndef)
+		return nil, nil, nil, fmt.Errorf("code: module %s is not loaded: %w", term.Write(name), ErrUndef)
 	}
 	v := sl.current
 	r := s.runs[pid]
@@ -291,12 +298,38 @@ func (s *Server) Enter(p *otp.Process, name term.Atom) (*Module, error) {
 		r = map[term.Atom]*version{}
 		s.runs[pid] = r
 	}
-	if prev := r[name]; prev != nil && prev != v {
+	prev = r[name]
+	if prev != nil && prev != v {
 		delete(prev.procs, pid)
 	}
 	r[name] = v
 	v.procs[pid] = struct{}{}
-	return v.mod, nil
+	return v.mod, prev, v, nil
+}
+
+// leave undoes enter when the call it was made for returns: the process
+// runs the version it ran before again, if that version is still loaded,
+// or no version of the module.
+func (s *Server) leave(pid term.Pid, name term.Atom, prev, cur *version) {
+	if prev == cur {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.runs[pid]
+	if r == nil || r[name] != cur {
+		return // entered again since, or purged
+	}
+	delete(cur.procs, pid)
+	if sl := s.mods[name]; prev != nil && sl != nil && (sl.current == prev || sl.old == prev) {
+		r[name] = prev
+		prev.procs[pid] = struct{}{}
+		return
+	}
+	delete(r, name)
+	if len(r) == 0 {
+		delete(s.runs, pid)
+	}
 }
 
 // sweep forgets the processes that have ended, so that a long-lived node

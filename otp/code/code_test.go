@@ -171,3 +171,44 @@ func TestDeleteAndPurge(t *testing.T) {
 	assert.Empty(t, cs.AllLoaded())
 	assert.False(t, cs.Purge("loop"))
 }
+
+// A process that called into a module and returned does not run it: it
+// survives two loads, as an Erlang shell that called a module does.
+func TestApplyThatReturnedDoesNotPin(t *testing.T) {
+	n, self := newNode(t)
+	cs := code.Of(n)
+	ver := func(v int) *code.Module {
+		return &code.Module{Name: "m", Vsn: v, Exports: map[code.FA]code.Func{
+			{Function: "v", Arity: 0}: func(*otp.Process, []term.Term) term.Term { return v },
+		}}
+	}
+	_, err := cs.Load(ver(1))
+	require.NoError(t, err)
+	assert.Equal(t, 1, cs.Apply(self, "m", "v", nil))
+	assert.False(t, cs.CheckProcessCode(self.Self(), "m"))
+	_, err = cs.Load(ver(2))
+	require.NoError(t, err)
+	killed, err := cs.Load(ver(3))
+	require.NoError(t, err)
+	assert.False(t, killed)
+	assert.True(t, n.IsProcessAlive(self.Self()))
+	assert.Equal(t, 3, cs.Apply(self, "m", "v", nil))
+
+	// A process whose body is a call that does not return runs the
+	// module until it is purged.
+	me := self.Self()
+	looper := self.Spawn(func(p *otp.Process) {
+		_, _ = cs.Load(&code.Module{Name: "l", Exports: map[code.FA]code.Func{
+			{Function: "loop", Arity: 0}: func(p *otp.Process, _ []term.Term) term.Term {
+				p.Send(me, term.Atom("looping"))
+				p.Receive()
+				return nil
+			},
+		}})
+		cs.Apply(p, "l", "loop", nil)
+	})
+	require.Equal(t, term.Atom("looping"), recv(t, self))
+	_, err = cs.Load(&code.Module{Name: "l"})
+	require.NoError(t, err)
+	assert.True(t, cs.CheckProcessCode(looper, "l"))
+}
