@@ -160,7 +160,7 @@ func (s *Shell) eval(src string) {
 		fmt.Fprintln(s.out, term.Pretty(m.value, printOptions))
 	case otp.DownMsg:
 		s.running = false
-		s.printException(&otp.Exception{Class: otp.ClassExit, Reason: m.Reason})
+		s.printException(exitException(m.Reason))
 	}
 }
 
@@ -250,7 +250,36 @@ func (s *Shell) noticeDeath() {
 		return
 	}
 	s.running = false
-	s.printException(&otp.Exception{Class: otp.ClassExit, Reason: msg.(otp.DownMsg).Reason})
+	s.printException(exitException(msg.(otp.DownMsg).Reason))
+}
+
+// exitException is the exception erl's shell reports for an evaluator
+// that an exit signal ended: a reason {R, Stacktrace} is exit R raised at
+// Stacktrace, as the shell sees it.
+func exitException(reason term.Term) *otp.Exception {
+	if t, ok := reason.(term.Tuple); ok && len(t) == 2 {
+		if st, ok := t[1].(term.List); ok && len(st) > 0 && isStacktrace(st) {
+			return &otp.Exception{Class: otp.ClassExit, Reason: t[0], Stack: st}
+		}
+	}
+	return &otp.Exception{Class: otp.ClassExit, Reason: reason}
+}
+
+// isStacktrace reports whether every entry is {M, F, ArityOrArgs, Location}.
+func isStacktrace(st term.List) bool {
+	for _, e := range st {
+		f, ok := e.(term.Tuple)
+		if !ok || len(f) != 4 {
+			return false
+		}
+		if _, ok := f[0].(term.Atom); !ok {
+			return false
+		}
+		if _, ok := f[3].(term.List); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // request asks the evaluator to evaluate a form.
