@@ -51,8 +51,9 @@
 // # Printing
 //
 // Write prints as ~w does and Print as ~p does; Pretty takes the options
-// of io_lib_pretty (column, line length, depth, encoding), which is how the
-// shell prints a result. Format is io_lib:format, returning an error that
+// of io_lib_pretty (column, line length, depth, encoding, and the record
+// definitions that print tuples as #name{field = Value}), which is how
+// the shell prints a result. Format is io_lib:format, returning an error that
 // wraps ErrBadarg where OTP raises badarg.
 //
 // # Reading

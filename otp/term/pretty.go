@@ -32,6 +32,13 @@ type PrintOptions struct {
 	// NoStrings selects ~lp: lists of character codes print as lists
 	// and binaries as bytes.
 	NoStrings bool
+	// Records, when set, prints records as the shell prints them once it
+	// knows their definitions (io_lib_pretty's record_print_fun): a tuple
+	// {Tag, V1, ..., Vn} whose first element is an atom prints as
+	// #Tag{F1 = V1,...,Fn = Vn} when Records(Tag, n) reports the names of
+	// the record's n fields. It reports false, or names of another count,
+	// for a tuple that is not such a record. Nil prints tuples as tuples.
+	Records func(tag Atom, size int) (fields []Atom, ok bool)
 }
 
 // Print returns t as io_lib:format("~p", [T]) prints it, starting in the
@@ -85,6 +92,7 @@ func AppendPretty(dst []byte, t Term, o PrintOptions) []byte {
 		unicode: o.Unicode,
 		strings: !o.NoStrings,
 		limited: limit >= 0,
+		records: o.Records,
 		out:     dst,
 	}
 	var root ppNode
@@ -171,13 +179,15 @@ type ppNode struct {
 type ppKind uint8
 
 const (
-	ppLeaf  ppKind = iota // text printed as it is
-	ppBin                 // <<1,2,3>>, which may break after a comma
-	ppList                // [...], items maybe tailed
-	ppTuple               // {...}
-	ppMap                 // #{...}, items are ppPair
-	ppPair                // Key => Value
-	ppDots                // the "..." ending an elided sequence
+	ppLeaf   ppKind = iota // text printed as it is
+	ppBin                  // <<1,2,3>>, which may break after a comma
+	ppList                 // [...], items maybe tailed
+	ppTuple                // {...}
+	ppMap                  // #{...}, items are ppPair
+	ppPair                 // Key => Value
+	ppDots                 // the "..." ending an elided sequence
+	ppRecord               // #name{...}: items are the name and ppField
+	ppField                // Name = Value: items are the name and value
 )
 
 // atomic reports whether the node is printed as one piece of text: only
@@ -195,15 +205,17 @@ type ppMore struct {
 	index  int        // the first tuple element or map association left out
 	depth  int        // the depth the node was measured with
 	depth0 int        // the depth of map associations
+	fields []Atom     // the field names of a record
 }
 
 type ppHow uint8
 
 const (
-	ppAgain     ppHow = iota // the whole term
-	ppListRest               // the rest of a list
-	ppTupleRest              // tuple elements from index on
-	ppPairsRest              // map associations from index on
+	ppAgain      ppHow = iota // the whole term
+	ppListRest                // the rest of a list
+	ppTupleRest               // tuple elements from index on
+	ppPairsRest               // map associations from index on
+	ppFieldsRest              // record fields from tuple element index on
 )
 
 // ppPrinter holds the state of one Pretty call.
@@ -211,6 +223,7 @@ type ppPrinter struct {
 	unicode bool // ~tp
 	strings bool // not ~lp
 	limited bool // a chars limit is in effect: keep what expand needs
+	records func(Atom, int) ([]Atom, bool)
 	text    []byte
 	out     []byte
 	ll      int // line length
@@ -391,6 +404,13 @@ func (p *ppPrinter) measureTuple(t Tuple, d, lim int) ppNode {
 		n.dots = 3
 		return p.elided(n, ppMore{how: ppAgain, term: t, depth: d})
 	}
+	if p.records != nil {
+		if tag, ok := ppUnwrap(t[0]).(Atom); ok {
+			if fields, ok := p.records(tag, len(t)-1); ok && len(fields) == len(t)-1 {
+				return p.measureRecord(t, tag, fields, d, lim)
+			}
+		}
+	}
 	items, tailed := p.measureTupleItems(ppItems(len(t), d, lim), t, 0, d, ppLimSub(lim, 2))
 	n := p.sequence(ppTuple, items, tailed, 2)
 	n.tagged = len(t) > 1 && KindOf(t[0]) == KindAtom
@@ -412,6 +432,55 @@ func (p *ppPrinter) measureTupleItems(items []ppNode, t Tuple, i, d, lim int) ([
 		lim = ppLimSub(lim1, n.size)
 	}
 	return items, false
+}
+
+// measureRecord measures the tuple t as the record tag with the given
+// fields, #tag{f1 = V1,...}, as io_lib_pretty's print_length_record does.
+// Its items are the name, #tag, and the fields.
+func (p *ppPrinter) measureRecord(t Tuple, tag Atom, fields []Atom, d, lim int) ppNode {
+	start := len(p.text)
+	p.text = append(p.text, '#')
+	p.text = appendAtom(p.text, string(tag), p.unicode)
+	name := p.leaf(start)
+	items := make([]ppNode, 1, len(t)+1)
+	items[0] = name
+	items, tailed := p.measureFields(items, t, fields, 1, d-1, ppLimSub(lim, name.size+2))
+	return p.record(items, tailed)
+}
+
+// record makes a record node of its name and fields.
+func (p *ppPrinter) record(items []ppNode, tailed bool) ppNode {
+	n := p.sequence(ppRecord, items[1:], tailed, items[0].size+2)
+	n.items = items
+	return n
+}
+
+// measureFields appends the measured fields of the record t from its
+// element i on.
+func (p *ppPrinter) measureFields(items []ppNode, t Tuple, fields []Atom, i, d, lim int) ([]ppNode, bool) {
+	for ; i < len(t); i++ {
+		if d == 1 || lim == 0 {
+			return append(items, p.dots(ppMore{how: ppFieldsRest, term: t, index: i, depth: d, fields: fields})), true
+		}
+		lim1 := lim
+		if i < len(t)-1 {
+			lim1 = ppLimSub(lim, 1)
+		}
+		start := len(p.text)
+		p.text = appendAtom(p.text, string(fields[i-1]), p.unicode)
+		name := p.leaf(start)
+		v := p.measure(t[i], d-1, ppLimSub(lim1, name.size+3))
+		f := p.field(name, v)
+		items = append(items, f)
+		d--
+		lim = ppLimSub(lim1, f.size)
+	}
+	return items, false
+}
+
+// field makes the node of a record field, Name = Value.
+func (p *ppPrinter) field(name, v ppNode) ppNode {
+	return ppNode{kind: ppField, items: []ppNode{name, v}, size: name.size + 3 + v.size, dots: v.dots}
 }
 
 func (p *ppPrinter) measureMap(m Map, d, lim int) ppNode {
@@ -901,6 +970,13 @@ func (p *ppPrinter) expand(n ppNode, lim, dd int) ppNode {
 		k := p.expand(n.items[0], ppLimSub(lim, 1), dd)
 		v := p.expand(n.items[1], ppLimSub(lim, k.size+4), dd)
 		return p.pair(k, v)
+	case ppRecord:
+		name := n.items[0]
+		fields, tailed := p.expandItems(n.items[1:], n.tailed, ppLimSub(lim, name.size+2), dd)
+		return p.record(append([]ppNode{name}, fields...), tailed)
+	case ppField:
+		name := n.items[0]
+		return p.field(name, p.expand(n.items[1], ppLimSub(lim, name.size+3), dd))
 	}
 	return n
 }
@@ -941,6 +1017,8 @@ func (p *ppPrinter) againItems(items []ppNode, m *ppMore, lim, dd int) ([]ppNode
 		return p.measureTupleItems(items, m.term.(Tuple), m.index, m.depth+dd, lim)
 	case ppPairsRest:
 		return p.measurePairs(items, m.term.(Map), m.index, m.depth+dd, m.depth0, lim)
+	case ppFieldsRest:
+		return p.measureFields(items, m.term.(Tuple), m.fields, m.index, m.depth+dd, lim)
 	}
 	return append(items, p.again(m, lim, dd)), true
 }
@@ -1011,9 +1089,91 @@ func (p *ppPrinter) pp(n *ppNode, col, ind, ld, w int) {
 		p.out = append(p.out, '}')
 	case ppBin:
 		p.ppBinary(n, col+2, ind+2, ld, w)
+	case ppRecord:
+		name := &n.items[0]
+		p.write(name)
+		p.out = append(p.out, '{')
+		p.ppFields(n.items[1:], n.tailed, name.size, col, ind, ld, w+name.size+1)
+		p.out = append(p.out, '}')
 	default:
 		p.write(n)
 	}
+}
+
+// recIndent is io_lib_pretty's rec_indent: where what follows a record's
+// name (rind characters, #name{) or a field's name (name = ) goes. It
+// stays on the line, rind further on, unless that is more than the
+// indentation of tagged tuples; then it goes on a new line (nl), indented
+// by that. It returns the column, the indentation and the characters on
+// the line that the next part starts with.
+func (p *ppPrinter) recIndent(rind, col, ind, w int) (col1, ind1, w1 int, nl bool) {
+	nl = p.tind > 0 && rind > p.tind
+	d := rind
+	if nl {
+		d, w = p.tind, 0
+	}
+	return col + d, ind + d, w, nl
+}
+
+// ppFields lays out the fields of a record, whose name is nlen
+// characters long and starts at col.
+func (p *ppPrinter) ppFields(fields []ppNode, tailed bool, nlen, col, ind, ld, w int) {
+	if len(fields) == 0 {
+		return
+	}
+	if ppOnlyDots(fields, tailed) {
+		p.out = append(p.out, "..."...)
+		return
+	}
+	col, ind, w, nl := p.recIndent(nlen+1, col, ind, w)
+	if nl {
+		p.newline(ind)
+	}
+	fw := p.ppField(&fields[0], col, ind, ppLastDepth(fields, tailed, 0, ld), w)
+	col0 := col
+	col, w = col+fw, w+fw
+	for i := 1; i < len(fields); i++ {
+		e := &fields[i]
+		if tailed && i == len(fields)-1 {
+			p.out = append(p.out, ",..."...)
+			return
+		}
+		ld1 := ppLastDepth(fields, tailed, i, ld)
+		if e.items[1].atomic() && p.fitsAfter(e.size+1, col, ld1, w) {
+			p.out = append(p.out, ',')
+			p.write(e)
+			col += e.size + 1
+			w += e.size + 1
+			continue
+		}
+		p.out = append(p.out, ',')
+		p.newline(ind)
+		fw := p.ppField(e, col0, ind, ld1, 0)
+		col, w = col0+fw, fw
+	}
+}
+
+// ppField lays out Name = Value, the value on a new line when the name is
+// long, and returns its width as ppElement does.
+func (p *ppPrinter) ppField(e *ppNode, col, ind, ld, w int) int {
+	if p.fits(e.size, col, ld, w) {
+		p.write(e)
+		if e.items[1].atomic() {
+			return e.size
+		}
+		return p.ll
+	}
+	name := &e.items[0]
+	col, ind, w, nl := p.recIndent(name.size+3, col, ind, w+name.size+3)
+	p.write(name)
+	if nl {
+		p.out = append(p.out, " ="...)
+		p.newline(ind)
+	} else {
+		p.out = append(p.out, " = "...)
+	}
+	p.pp(&e.items[1], col, ind, ld, w)
+	return p.ll
 }
 
 // ppOnlyDots reports whether a sequence is nothing but an elision.
@@ -1206,6 +1366,15 @@ func (p *ppPrinter) write(n *ppNode) {
 		p.write(&n.items[0])
 		p.out = append(p.out, " => "...)
 		p.write(&n.items[1])
+	case ppRecord:
+		p.write(&n.items[0])
+		p.out = append(p.out, '{')
+		p.writeItems(n.items[1:], n.tailed, ',')
+		p.out = append(p.out, '}')
+	case ppField:
+		p.write(&n.items[0])
+		p.out = append(p.out, " = "...)
+		p.write(&n.items[1])
 	case ppDots:
 		p.out = append(p.out, "..."...)
 	default:
@@ -1244,8 +1413,71 @@ func (p *ppPrinter) check(n *ppNode, col, tind, ld, w int) bool {
 		return p.checkItems(n.items, n.tailed, col+1, tind, ld, w+1)
 	case ppMap:
 		return p.checkPairs(n.items, n.tailed, col+2, tind, ld, w+2)
+	case ppRecord:
+		nlen := n.items[0].size
+		return p.checkFields(n.items[1:], n.tailed, nlen, col, tind, ld, w+nlen+1)
 	}
 	return true
+}
+
+// checkRec is io_lib_pretty's cind_rec: recIndent, failing when what
+// follows would be indented beyond half the line without room for
+// line_max_chars characters.
+func (p *ppPrinter) checkRec(rind, col, tind, w int) (int, int, bool) {
+	nl := tind > 0 && rind > tind
+	d := rind
+	if nl {
+		d, w = tind, 0
+	}
+	col += d
+	return col, w, p.m+col <= p.ll || col <= p.ll/2
+}
+
+func (p *ppPrinter) checkFields(fields []ppNode, tailed bool, nlen, col, tind, ld, w int) bool {
+	if ppOnlyDots(fields, tailed) {
+		return true
+	}
+	col0, w, ok := p.checkRec(nlen+1, col, tind, w)
+	if !ok {
+		return false
+	}
+	fw, ok := p.checkField(&fields[0], col0, tind, ppLastDepth(fields, tailed, 0, ld), w)
+	if !ok {
+		return false
+	}
+	col, w = col0+fw, w+fw
+	for i := 1; i < len(fields); i++ {
+		e := &fields[i]
+		if tailed && i == len(fields)-1 {
+			return true
+		}
+		ld1 := ppLastDepth(fields, tailed, i, ld)
+		if e.items[1].atomic() && p.fitsAfter(e.size+1, col, ld1, w) {
+			col += e.size + 1
+			w += e.size + 1
+			continue
+		}
+		fw, ok := p.checkField(e, col0, tind, ld1, 0)
+		if !ok {
+			return false
+		}
+		// OTP goes on from the column where the previous field ended,
+		// not from the start of the line (cind_fields_tail).
+		col, w = col+fw, fw
+	}
+	return true
+}
+
+func (p *ppPrinter) checkField(e *ppNode, col, tind, ld, w int) (int, bool) {
+	if p.fits(e.size, col, ld, w) {
+		if e.items[1].atomic() {
+			return e.size, true
+		}
+		return p.ll, true
+	}
+	nameL := e.items[0].size + 3
+	col, w, ok := p.checkRec(nameL, col, tind, w+nameL)
+	return p.ll, ok && p.check(&e.items[1], col, tind, ld, w)
 }
 
 func (p *ppPrinter) checkTagged(items []ppNode, tailed bool, col, tind, ld, w int) bool {

@@ -5,7 +5,7 @@
 %% Records what a real Erlang/OTP prints and reads, so that the Go tests of
 %% package term can compare against it without erl installed.
 %%
-%%   escript gen.escript [print|format|sort|parse]...
+%%   escript gen.escript [print|format|sort|parse|records]...
 %%
 %% Each kind reads its case file (KIND.txt, one case per line; blank lines and
 %% lines starting with "%%" are skipped) and writes KIND.golden, a txtar
@@ -18,11 +18,17 @@
 %%         io_lib:format(Format, Args), or the word badarg on error.
 %% sort    a line is an expression giving a list: out is lists:sort(L)
 %%         printed with ~w.
+%% records a line is an expression {Defs, Term}, Defs a list of record
+%%         definitions {Name, [Field]}: Term printed by io_lib_pretty with
+%%         a record_print_fun of Defs, as the shell prints records once it
+%%         knows them: shell (as the shell prints a result), p (the
+%%         defaults), c30 (shell, from column 30), ll40 (line length 40),
+%%         d4 (shell, depth 4), cl50 (shell, chars_limit 50).
 %% parse   a line is raw text read as a term with erl_scan:string/1 and
 %%         erl_parse:parse_term/1 (a final ". " is added): out is
 %%         "ok ~w" of the term, or "error Line:Col: Message".
 
-main([]) -> main(["print", "format", "sort", "parse"]);
+main([]) -> main(["print", "format", "sort", "parse", "records"]);
 main(Kinds) ->
     Dir = filename:dirname(escript:script_name()),
     [run(list_to_atom(K), Dir) || K <- Kinds],
@@ -48,6 +54,24 @@ record(print, N, Line) ->
               {"p", io_lib:format("~p", [V])},
               {"tp", io_lib:format("~tp", [V])},
               {"shell", Shell}]);
+record(records, N, Line) ->
+    {Defs, V} = eval(Line),
+    RF = fun(Tag, NoFields) ->
+                 case lists:keyfind(Tag, 1, Defs) of
+                     {Tag, Fields} when length(Fields) =:= NoFields -> Fields;
+                     _ -> no
+                 end
+         end,
+    Shell = [{column, 1}, {line_length, 80}, {depth, -1}, {line_max_chars, 60},
+             {strings, true}, {encoding, unicode}, {record_print_fun, RF}],
+    P = fun(Opts) -> io_lib_pretty:print(V, Opts ++ Shell) end,
+    files(N, [{"in", Line},
+              {"shell", P([])},
+              {"p", io_lib_pretty:print(V, [{record_print_fun, RF}, {encoding, latin1}])},
+              {"c30", P([{column, 30}])},
+              {"ll40", P([{line_length, 40}, {line_max_chars, -1}])},
+              {"d4", P([{depth, 4}])},
+              {"cl50", P([{chars_limit, 50}])}]);
 record(format, N, Line) ->
     {F, A} = eval(Line),
     Out = try io_lib:format(F, A) of
