@@ -13,7 +13,9 @@ import (
 )
 
 // Module returns the Erlang module addr, exporting type/1 (see
-// TypeTerm), over the system's resolver.
+// TypeTerm), over the system's resolver. It declares the hostent record
+// (HostEntRecord), as addr.erl does by including inet.hrl, so that the
+// shell's rr(addr) reads it.
 func Module() *code.Module {
 	return ModuleWith(net.DefaultResolver)
 }
@@ -27,7 +29,21 @@ func ModuleWith(r Resolver) *code.Module {
 				return TypeTerm(p, r, args[0])
 			},
 		},
+		Records: []code.RecordDef{HostEntRecord},
 	}
+}
+
+// HostEntRecord is the definition of the hostent record in inet.hrl,
+// with its defaults and types: the fields of RecordFields.
+var HostEntRecord = code.RecordDef{
+	Name: "hostent",
+	Fields: []code.RecordField{
+		{Name: "h_name", Type: "inet:hostname()"},
+		{Name: "h_aliases", Default: "[]", Type: "[inet:hostname()]"},
+		{Name: "h_addrtype", Type: "inet | inet6"},
+		{Name: "h_length", Type: "non_neg_integer()"},
+		{Name: "h_addr_list", Default: "[]", Type: "[inet:ip_address()]"},
+	},
 }
 
 // TypeTerm is addr:type/1 in process p: inet or inet6 for an address

@@ -57,6 +57,27 @@ type Module struct {
 	// Impl is whatever else the module carries: the callbacks of a
 	// behaviour, a struct of functions for a process to run.
 	Impl any
+	// Records are the record definitions the module declares with
+	// -record (its own and those of the headers it includes), as the
+	// shell's rr/1 reads them from the module; nil when it has none.
+	Records []RecordDef
+}
+
+// RecordDef is a record definition, -record(Name, {Field, ...}).
+type RecordDef struct {
+	Name   term.Atom
+	Fields []RecordField
+}
+
+// RecordField is a field of a record definition. Default and Type are
+// Erlang source text, read and printed by the shell: Default is the
+// expression that gives the field's value when a record is made without
+// it ("[]", "0"), or "" for none (the value is then undefined); Type is
+// the field's type ("inet | inet6"), or "" for none.
+type RecordField struct {
+	Name    term.Atom
+	Default string
+	Type    string
 }
 
 // Lookup returns the exported function Name/Arity.

@@ -9,7 +9,8 @@ import (
 )
 
 // command runs the shell's own commands: flush(), b(), f(), f(X), q(),
-// help(), i() and regs(). It reports false for any other name.
+// help(), i(), regs(), and those on records (records.go). It reports
+// false for any other name.
 func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings) (term.Term, bool) {
 	switch {
 	case name == "flush" && len(args) == 0:
@@ -19,14 +20,14 @@ func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings
 	case name == "b" && len(args) == 0:
 		for _, n := range b.Names() {
 			v, _ := b.Get(n)
-			fmt.Fprintf(s.out, "%s = %s\n", n, term.Pretty(v, term.PrintOptions{Column: len(n) + 4, LineLength: 80, Unicode: true}))
+			fmt.Fprintf(s.out, "%s = %s\n", n, term.Pretty(v, s.printOpts(len(n)+4)))
 		}
 	case name == "f" && len(args) == 0:
 		*b = Bindings{}
 	case name == "f" && len(args) == 1:
-		v, ok := args[0].(*Var)
+		v, ok := epDeref(args[0]).(*Var)
 		if !ok {
-			otp.Error(term.Atom("function_clause"))
+			shellFunctionClause("f", 1)
 		}
 		b.Delete(v.Name)
 	case name == "q" && len(args) == 0:
@@ -39,7 +40,7 @@ func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings
 	case name == "regs" && len(args) == 0:
 		s.listRegistered()
 	default:
-		return nil, false
+		return s.recordCommand(p, name, args, b)
 	}
 	return term.OK, true
 }
@@ -53,6 +54,14 @@ help()     -- help info
 i()        -- information about the system
 q()        -- quit - shorthand for init:stop()
 regs()     -- information about registered processes
+rd(R,D)    -- define a record
+rf()       -- remove all record information
+rf(R)      -- remove record information about R
+rl()       -- display all record information
+rl(R)      -- display record information about R
+rp(Term)   -- display Term using the shell's record information
+rr(Mod)    -- read record information from a module
+rr(Mod,R)  -- read selected record information from a module
 `
 
 // listProcesses prints the processes as i() does. Heap sizes and

@@ -25,10 +25,12 @@ type RecordDef struct {
 
 // RecordFieldDef is a field of a record and its default value: an
 // expression, evaluated when a record is made without the field, or nil
-// for undefined.
+// for undefined. Type is the field's type as source text, which only rl()
+// prints, or "" (rd/2 gives none; rr/1 gives those a module declares).
 type RecordFieldDef struct {
 	Name    term.Atom
 	Default Expr
+	Type    string
 }
 
 // index returns the position of a field in the record's tuple (2 for the

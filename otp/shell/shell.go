@@ -33,6 +33,7 @@ type Shell struct {
 	Banner string
 
 	self     *otp.Process // the shell process
+	ev       *Evaluator   // shared by the evaluator processes: it keeps the records
 	bindings Bindings
 	count    int // the number of the next prompt
 	evalPid  term.Pid
@@ -43,8 +44,10 @@ type Shell struct {
 
 // New makes a shell over node n that prints to out.
 func New(n *otp.Node, out io.Writer) *Shell {
-	return &Shell{node: n, out: out, count: 1,
+	s := &Shell{node: n, out: out, count: 1,
 		Banner: "Eshell on Go, Erlang/OTP 25 semantics  (q(). quits)"}
+	s.ev = s.newEvaluator()
+	return s
 }
 
 // Run reads forms from in until q(), the end of the input, or ctx is done,
@@ -157,7 +160,7 @@ func (s *Shell) eval(src string) {
 			return
 		}
 		s.bindings = m.bindings
-		fmt.Fprintln(s.out, term.Pretty(m.value, printOptions))
+		fmt.Fprintln(s.out, term.Pretty(m.value, s.printOpts(1)))
 	case otp.DownMsg:
 		s.running = false
 		s.printException(exitException(m.Reason))
@@ -320,7 +323,7 @@ func (s *Shell) ensureEvaluator() {
 // erl's evaluator ends.
 func (s *Shell) evaluator(p *otp.Process) {
 	p.SetOutput(s.out)
-	ev := &Evaluator{LocalCall: s.command}
+	ev := s.ev
 	shell := s.self.Self()
 	for {
 		// Only requests: the messages sent to self() in the shell stay

@@ -272,6 +272,14 @@ func appendAtom(dst []byte, name string, unicode bool) []byte {
 	return appendQuoted(dst, name, '\'', unicode)
 }
 
+// QuoteString returns s as io_lib:write_string/1 writes a string, which
+// is how erl_pp prints a string literal: between double quotes, with
+// quotes, backslashes and unprintable characters escaped. Characters
+// beyond Latin-1 are written as they are with unicode, else as \x{...}.
+func QuoteString(s string, unicode bool) string {
+	return string(appendQuoted(nil, s, '"', unicode))
+}
+
 // appendQuoted writes s between quote characters q, escaping as
 // io_lib:write_string/2 does.
 func appendQuoted(dst []byte, s string, q byte, unicode bool) []byte {
