@@ -58,10 +58,23 @@ import (
 //
 // The text has no final newline. It returns "" for a nil exception.
 func FormatException(exc *otp.Exception) string {
+	return FormatExceptionRecords(exc, nil)
+}
+
+// FormatExceptionRecords is FormatException printing the terms in the
+// exception with the shell's record definitions, as term.PrintOptions'
+// Records gives them: a tuple that is a record prints as #name{...}.
+func FormatExceptionRecords(exc *otp.Exception, records func(tag term.Atom, size int) ([]term.Atom, bool)) string {
 	if exc == nil {
 		return ""
 	}
-	return exFormat(exc.Class, exc.Reason, exc.Stack)
+	return exPP{records}.exFormat(exc.Class, exc.Reason, exc.Stack)
+}
+
+// exPP prints the terms of an exception, with the record definitions
+// records gives (nil for none).
+type exPP struct {
+	records func(term.Atom, int) ([]term.Atom, bool)
 }
 
 // The layout of the shell: "** " before "exception error: ", terms laid
@@ -75,13 +88,14 @@ const (
 )
 
 // exPrint prints a term as the shell's print fun does, from column col.
-func exPrint(t term.Term, col int) string {
+func (pp exPP) exPrint(t term.Term, col int) string {
 	return term.Pretty(t, term.PrintOptions{
 		Column:       col,
 		LineLength:   exColumns,
 		Depth:        exDepth,
 		LineMaxChars: exLineMax,
 		Unicode:      true,
+		Records:      pp.records,
 	})
 }
 
@@ -96,14 +110,14 @@ type exFrame struct {
 	info     []term.Term
 }
 
-func exFormat(class otp.Class, reason, stack term.Term) string {
+func (pp exPP) exFormat(class otp.Class, reason, stack term.Term) string {
 	what, trace1, trace := exAnalyze(class, reason, stack)
 	trace = exTrim(trace)
 	emap := exExtended(trace)
-	st := exStack(trace, emap)
+	st := pp.exStack(trace, emap)
 	expl, ok := emap["reason"]
 	if !ok {
-		expl = exExplain(what, class, trace1)
+		expl = pp.exExplain(what, class, trace1)
 	}
 	var b strings.Builder
 	b.WriteString(exTag)
@@ -261,11 +275,11 @@ func exExtended(frames []exFrame) map[any]string {
 }
 
 // exExplain returns the words for a reason, as erl_error:explain_reason.
-func exExplain(reason term.Term, class otp.Class, trace1 []exFrame) string {
+func (pp exPP) exExplain(reason term.Term, class otp.Class, trace1 []exFrame) string {
 	s := exIndent
 	if class == otp.ClassError {
 		if len(trace1) == 0 {
-			if e, ok := exExplainError(reason, s); ok {
+			if e, ok := pp.exExplainError(reason, s); ok {
 				return e
 			}
 		} else {
@@ -275,17 +289,17 @@ func exExplain(reason term.Term, class otp.Class, trace1 []exFrame) string {
 				if !f.hasArgs {
 					return "no function clause matching call to " + term.Write(f.fun) + "/" + strconv.Itoa(f.arity)
 				}
-				return exErrstrCall("no function clause matching ", class, f.mod, f.fun, f.args, s) + " " + exLocation(f.info)
+				return pp.exErrstrCall("no function clause matching ", class, f.mod, f.fun, f.args, s) + " " + exLocation(f.info)
 			case term.Atom("undef"):
 				return "undefined function " + exMFA(f.mod, f.fun, f.arity)
 			}
 		}
 	}
-	return exPrint(reason, len(s)+1+len(exExited(class)))
+	return pp.exPrint(reason, len(s)+1+len(exExited(class)))
 }
 
 // exExplainError explains the reasons the runtime gives meaning to.
-func exExplainError(reason term.Term, s string) (string, bool) {
+func (pp exPP) exExplainError(reason term.Term, s string) (string, bool) {
 	const cl = otp.ClassError
 	switch r := exUnwrap(reason).(type) {
 	case term.Atom:
@@ -311,23 +325,23 @@ func exExplainError(reason term.Term, s string) (string, bool) {
 			v := r[1]
 			switch tag {
 			case "badarg":
-				return exValue(v, "bad argument: ", cl, s), true
+				return pp.exValue(v, "bad argument: ", cl, s), true
 			case "badkey":
-				return exValue(v, "bad key: ", cl, s), true
+				return pp.exValue(v, "bad key: ", cl, s), true
 			case "badmap":
-				return exValue(v, "bad map: ", cl, s), true
+				return pp.exValue(v, "bad map: ", cl, s), true
 			case "badfun":
-				return exValue(v, "bad function ", cl, s), true
+				return pp.exValue(v, "bad function ", cl, s), true
 			case "badmatch":
-				return exValue(v, "no match of right hand side value ", cl, s), true
+				return pp.exValue(v, "no match of right hand side value ", cl, s), true
 			case "case_clause":
-				return exValue(v, "no case clause matching ", cl, s), true
+				return pp.exValue(v, "no case clause matching ", cl, s), true
 			case "try_clause":
-				return exValue(v, "no try clause matching ", cl, s), true
+				return pp.exValue(v, "no try clause matching ", cl, s), true
 			case "bad_filter":
-				return exValue(v, "bad filter ", cl, s), true
+				return pp.exValue(v, "bad filter ", cl, s), true
 			case "bad_generator":
-				return exValue(v, "bad generator ", cl, s), true
+				return pp.exValue(v, "bad generator ", cl, s), true
 			case "unbound":
 				return "variable " + term.Write(v) + " is unbound", true
 			case "argument_limit":
@@ -373,11 +387,11 @@ func exArgss(n int) string {
 
 // exValue prints errStr and v after it, or v on a line of its own
 // when that takes fewer lines.
-func exValue(v term.Term, errStr string, class otp.Class, s string) string {
+func (pp exPP) exValue(v term.Term, errStr string, class otp.Class, s string) string {
 	pre := len(exExited(class))
-	s1 := exPrint(v, pre+len(s)+len(errStr)+1)
+	s1 := pp.exPrint(v, pre+len(s)+len(errStr)+1)
 	if n1 := exCountNL(s1); n1 > 1 {
-		s2 := exPrint(v, len(s)+1+pre)
+		s2 := pp.exPrint(v, len(s)+1+pre)
 		if exCountNL(s2) < n1 {
 			return errStr + "\n" + s + exSpaces(pre) + s2
 		}
@@ -387,7 +401,7 @@ func exValue(v term.Term, errStr string, class otp.Class, s string) string {
 
 // exStack lists the frames, the first with its extended error
 // information.
-func exStack(frames []exFrame, emap map[any]string) string {
+func (pp exPP) exStack(frames []exFrame, emap map[any]string) string {
 	s := "  " + exIndent
 	var b strings.Builder
 	for i, f := range frames {
@@ -411,7 +425,7 @@ func exStack(frames []exFrame, emap map[any]string) string {
 			calledAs := s + "   called as "
 			b.WriteByte('\n')
 			b.WriteString(calledAs)
-			b.WriteString(exCall("", calledAs, f.mod, f.fun, f.args))
+			b.WriteString(pp.exCall("", calledAs, f.mod, f.fun, f.args))
 		}
 		b.WriteString(errs)
 	}
@@ -480,44 +494,44 @@ func exLocation(info []term.Term) string {
 }
 
 // exErrstrCall is errStr followed by the call, indented after the class.
-func exErrstrCall(errStr string, class otp.Class, mod, fun term.Term, args []term.Term, s string) string {
-	return exCall(errStr, s+exSpaces(len(exExited(class))), mod, fun, args)
+func (pp exPP) exErrstrCall(errStr string, class otp.Class, mod, fun term.Term, args []term.Term, s string) string {
+	return pp.exCall(errStr, s+exSpaces(len(exExited(class))), mod, fun, args)
 }
 
 // exCall prints the call M:F(Args) after errStr, which itself comes
 // after pre: on the same line, or on a line of its own after pre when
 // the arguments take fewer lines so.
-func exCall(errStr, pre string, mod, fun term.Term, args []term.Term) string {
+func (pp exPP) exCall(errStr, pre string, mod, fun term.Term, args []term.Term) string {
 	if op, ok := exIsOp(mod, fun, len(args)); ok {
-		return errStr + exOp(errStr, pre, op, args)
+		return errStr + pp.exOp(errStr, pre, op, args)
 	}
 	mfs := exMF(mod, fun, len(args))
 	i1 := exStrlen(pre + errStr + mfs)
-	s1 := exArguments(args, i1)
-	s2 := exArguments(args, exStrlen(pre+mfs))
-	s3 := exArguments([]term.Term{term.Atom("a2345"), term.Atom("b2345")}, i1)
+	s1 := pp.exArguments(args, i1)
+	s2 := pp.exArguments(args, exStrlen(pre+mfs))
+	s3 := pp.exArguments([]term.Term{term.Atom("a2345"), term.Atom("b2345")}, i1)
 	if exCountNL(s3) > 0 || exCountNL(s2) < exCountNL(s1) {
 		return errStr + "\n" + pre + mfs + s2
 	}
 	return errStr + mfs + s1
 }
 
-func exOp(errStr, pre string, op term.Atom, args []term.Term) string {
+func (pp exPP) exOp(errStr, pre string, op term.Atom, args []term.Term) string {
 	if len(args) == 1 {
 		ops := string(op) + " "
 		i1 := len(errStr + pre + ops)
-		return ops + exPrint(args[0], i1+1)
+		return ops + pp.exPrint(args[0], i1+1)
 	}
 	i1 := len(errStr + pre)
-	s1 := exPrint(args[0], i1+1)
-	s2 := exPrint(args[1], i1+1)
+	s1 := pp.exPrint(args[0], i1+1)
+	s2 := pp.exPrint(args[1], i1+1)
 	pre1 := "\n" + exSpaces(i1)
 	if exCountNL(s1) > 0 {
 		return s1 + pre1 + string(op) + pre1 + s2
 	}
 	ops2 := " " + string(op) + " "
 	size1 := len(errStr + pre + ops2)
-	s22 := exPrint(args[1], size1+exStrlen(s1)+1)
+	s22 := pp.exPrint(args[1], size1+exStrlen(s1)+1)
 	if exCountNL(s2) < exCountNL(s22) {
 		return s1 + pre1 + string(op) + pre1 + s2
 	}
@@ -526,14 +540,14 @@ func exOp(errStr, pre string, op term.Atom, args []term.Term) string {
 
 // exArguments prints arguments as a parenthesized list. Arguments that
 // would make a string are printed as a list, not as "text".
-func exArguments(args []term.Term, col int) string {
+func (pp exPP) exArguments(args []term.Term, col int) string {
 	if len(args) > 0 && exPrintableLatin1(args) {
 		l := term.Write(args[0])
 		alt := append(term.List{term.Atom(strings.Repeat("a", len(l)))}, args[1:]...)
-		s := exPrint(alt, col+1)
+		s := pp.exPrint(alt, col+1)
 		return exParens("[" + l + s[1+len(l):])
 	}
-	return exParens(exPrint(term.List(args), col+1))
+	return exParens(pp.exPrint(term.List(args), col+1))
 }
 
 func exParens(s string) string {

@@ -218,7 +218,7 @@ func (s *Shell) printException(exc *otp.Exception) {
 		fmt.Fprintln(s.out, "* "+ce.Error())
 		return
 	}
-	fmt.Fprintln(s.out, FormatException(exc))
+	fmt.Fprintln(s.out, FormatExceptionRecords(exc, s.recordFields))
 }
 
 // awaitDeath waits for the evaluator, which raised an exception, to end,
