@@ -11,6 +11,7 @@ import (
 	"github.com/scalability-go/otpbook/ch02/addr"
 	"github.com/scalability-go/otpbook/ch02/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
+	"github.com/scalability-go/otpbook/otp/code"
 	"github.com/scalability-go/otpbook/otp/term"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -100,9 +101,16 @@ func TestRecordIsATaggedTuple(t *testing.T) {
 	assert.Equal(t, term.Atom("hostent"), tuple[0])
 	assert.Len(t, tuple, 6)
 	assert.Len(t, addr.RecordFields, 5)
+	require.Len(t, addr.HostEntRecord.Fields, len(addr.RecordFields), "the definition rr(addr) reads")
+	for i, f := range addr.HostEntRecord.Fields {
+		assert.Equal(t, addr.RecordFields[i], f.Name)
+	}
+	assert.Equal(t, []code.RecordDef{addr.HostEntRecord}, addr.Module().Records)
 	assert.Equal(t, addr.Inet, tuple[3], "#hostent.h_addrtype is element 4")
 	assert.True(t, term.Equal(h, tuple), "the struct compares as its tuple")
-	assert.Equal(t, `#hostent{h_name = "localhost",h_aliases = [],h_addrtype = inet,h_length = 4,h_addr_list = [{127,0,0,1}]}`, h.String())
+	assert.Equal(t, `#hostent{h_name = "localhost",h_aliases = [],
+         h_addrtype = inet,h_length = 4,
+         h_addr_list = [{127,0,0,1}]}`, h.String(), "as erl prints it after rr(addr)")
 
 	// Copying with some fields changed leaves the original as it was.
 	h6 := h

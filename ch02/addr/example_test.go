@@ -36,7 +36,9 @@ func ExampleHostEnt() {
 	fmt.Println(h.AddrType)
 	// Output:
 	// {hostent,"localhost",[],inet,4,[{127,0,0,1}]}
-	// #hostent{h_name = "localhost",h_aliases = [],h_addrtype = inet,h_length = 4,h_addr_list = [{127,0,0,1}]}
+	// #hostent{h_name = "localhost",h_aliases = [],
+	//          h_addrtype = inet,h_length = 4,
+	//          h_addr_list = [{127,0,0,1}]}
 	// inet
 }
 

@@ -12,7 +12,6 @@ package addr
 
 import (
 	"net/netip"
-	"strings"
 
 	"github.com/scalability-go/otpbook/otp/term"
 )
@@ -52,20 +51,18 @@ func (h HostEnt) Term() term.Term {
 	return term.Tuple{term.Atom("hostent"), h.Name, aliases, h.AddrType, h.Length, addrs}
 }
 
-// String prints the record as the shell does once it knows the record's
-// definition (after rr(addr)): #hostent{h_name = "localhost",...}.
+// String prints the record as the shell prints a result once it knows
+// the record's definition (after rr(addr)), lines broken as erl breaks
+// them:
+//
+//	#hostent{h_name = "localhost",h_aliases = [],
+//	         h_addrtype = inet,h_length = 4,
+//	         h_addr_list = [{127,0,0,1}]}
 func (h HostEnt) String() string {
-	t := h.Term().(term.Tuple)
-	var b strings.Builder
-	b.WriteString("#hostent{")
-	for i, f := range RecordFields {
-		if i > 0 {
-			b.WriteString(",")
-		}
-		b.WriteString(string(f) + " = " + term.Print(t[i+1]))
-	}
-	b.WriteString("}")
-	return b.String()
+	return term.Pretty(h, term.PrintOptions{LineLength: 80, LineMaxChars: 60, Unicode: true,
+		Records: func(tag term.Atom, size int) ([]term.Atom, bool) {
+			return RecordFields, tag == "hostent" && size == len(RecordFields)
+		}})
 }
 
 // AddressTerm returns an address as Erlang writes it: {127,0,0,1} for
