@@ -72,3 +72,13 @@ func TestPrintRecordsNil(t *testing.T) {
 	assert.Equal(t, `#person{name = "Joe",age = 3}`, Pretty(v, o))
 	assert.Equal(t, `person`, Pretty(Atom("person"), o))
 }
+
+// TestQuoteString: strings as io_lib:write_string/1 writes them (erl
+// without +pc unicode, where only Latin-1 is printable), and with the
+// characters beyond Latin-1 as they are.
+func TestQuoteString(t *testing.T) {
+	s := "a\nb\"\\é\u03b1\x01\x7f\x1b\t"
+	assert.Equal(t, `"a\nb\"\\é\x{3B1}\001\d\e\t"`, QuoteString(s, false))
+	assert.Equal(t, `"a\nb\"\\éα\001\d\e\t"`, QuoteString(s, true))
+	assert.Equal(t, `""`, QuoteString("", false))
+}
