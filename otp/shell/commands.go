@@ -32,6 +32,8 @@ func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings
 		b.Delete(v.Name)
 	case name == "q" && len(args) == 0:
 		s.quit = true
+	case name == "halt" && len(args) == 0:
+		s.quit, s.halted = true, true
 	case name == "help" && len(args) == 0:
 		fmt.Fprint(s.out, helpText)
 		return true, true

@@ -40,6 +40,7 @@ type Shell struct {
 	evalMon  term.Ref
 	running  bool // an evaluator exists
 	quit     bool
+	halted   bool // quit by halt(), which prints nothing more
 }
 
 // New makes a shell over node n that prints to out.
@@ -81,6 +82,9 @@ func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first boo
 		src, err := readForm(s.prompt(), readLine)
 		if src == "" && err != nil {
 			if errors.Is(err, io.EOF) {
+				// The end of the input stops the node, as in erl,
+				// after the prompt already shown.
+				fmt.Fprintf(s.out, "*** Terminating erlang (%s)\n", s.node.Name())
 				return nil
 			}
 			return err
@@ -89,6 +93,9 @@ func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first boo
 		if err != nil && !errors.Is(err, io.EOF) {
 			return err
 		}
+	}
+	if s.halted {
+		return nil // halt() ends at once, saying nothing
 	}
 	// As in erl, q() stops the node while the shell already shows its
 	// next prompt.
@@ -160,6 +167,9 @@ func (s *Shell) eval(src string) {
 			return
 		}
 		s.bindings = m.bindings
+		if s.halted {
+			return
+		}
 		fmt.Fprintln(s.out, term.Pretty(m.value, s.printOpts(1)))
 	case otp.DownMsg:
 		s.running = false
