@@ -119,5 +119,5 @@ ok
 func TestRecordsSurviveEvaluator(t *testing.T) {
 	got := runShell(t, "rd(p, {a}).\nexit(x).\n{p, 1}.\n{p, 1, 2}.\n")
 	_, got, _ = strings.Cut(got, "\n")
-	assert.Equal(t, "1> p\n2> ** exception exit: x\n3> #p{a = 1}\n4> {p,1,2}\n5> ", got)
+	assert.Equal(t, "1> p\n2> ** exception exit: x\n3> #p{a = 1}\n4> {p,1,2}\n5> *** Terminating erlang (nonode@nohost)\n", got)
 }
