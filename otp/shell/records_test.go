@@ -110,7 +110,8 @@ ok
 12> ** exception exit: "bad default of field a in record r: 1 +"
 13> ok
 14> {hostent,"localhost",[],inet,4,[{127,0,0,1}]}
-15> `, out.String())
+15> *** Terminating erlang (nonode@nohost)
+`, out.String())
 }
 
 // TestRecordsSurviveEvaluator: a record defined in one evaluator prints
