@@ -3,6 +3,8 @@ package shell
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/scalability-go/otpbook/otp/term"
 )
 
 // The scanning of text: character literals, strings and quoted atoms,
@@ -126,27 +128,7 @@ func (s *scanner) escape(line, col int) (rune, *scanError) {
 		return c & 31, nil
 	case isUnicode(r):
 		s.advance(r, n)
-		switch r {
-		case 'n':
-			return '\n', nil
-		case 'r':
-			return '\r', nil
-		case 't':
-			return '\t', nil
-		case 'v':
-			return '\v', nil
-		case 'b':
-			return '\b', nil
-		case 'f':
-			return '\f', nil
-		case 'e':
-			return 0x1b, nil
-		case 's':
-			return ' ', nil
-		case 'd':
-			return 0x7f, nil
-		}
-		return r, nil
+		return term.Escape(r), nil
 	}
 	s.advance(r, n)
 	return 0, s.errAt(line, col, "illegal character")

@@ -460,27 +460,7 @@ func (s *scanner) escape(line, col int) (rune, error) {
 		return c & 31, nil
 	case isUnicode(r):
 		s.advance(r, n)
-		switch r {
-		case 'n':
-			return '\n', nil
-		case 'r':
-			return '\r', nil
-		case 't':
-			return '\t', nil
-		case 'v':
-			return '\v', nil
-		case 'b':
-			return '\b', nil
-		case 'f':
-			return '\f', nil
-		case 'e':
-			return 0x1b, nil
-		case 's':
-			return ' ', nil
-		case 'd':
-			return 0x7f, nil
-		}
-		return r, nil
+		return Escape(r), nil
 	}
 	return 0, s.errAt(line, col, "illegal character")
 }
@@ -513,4 +493,31 @@ func allUnicode(text string) bool {
 		}
 	}
 	return true
+}
+
+// Escape returns the character that the escape sequence \letter stands
+// for in Erlang source: \n, \r, \t, \v, \b, \f, \e (escape), \s (space) and
+// \d (delete); any other letter stands for itself.
+func Escape(letter rune) rune {
+	switch letter {
+	case 'n':
+		return '\n'
+	case 'r':
+		return '\r'
+	case 't':
+		return '\t'
+	case 'v':
+		return '\v'
+	case 'b':
+		return '\b'
+	case 'f':
+		return '\f'
+	case 'e':
+		return 0x1b
+	case 's':
+		return ' '
+	case 'd':
+		return 0x7f
+	}
+	return letter
 }
