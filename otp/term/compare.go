@@ -37,7 +37,23 @@ func Sort(ts []Term) {
 // compareKey is map key order: exact, with every integer before every float.
 func compareKey(a, b Term) int { return compare(a, b, true) }
 
-func compare(a, b Term, exact bool) int {
+// MaxDepth is how deeply nested a term this package follows. Printing
+// elides what lies deeper as "..."; comparing panics with the atom
+// system_limit, which a process raises as error system_limit. Erlang has
+// no such limit, but Go's stack, unlike Erlang's heap, cannot grow to hold
+// millions of nested calls, and overflowing it ends the whole program.
+const MaxDepth = 100_000
+
+// SystemLimit is the panic value of a comparison of terms nested deeper
+// than MaxDepth.
+const SystemLimit Atom = "system_limit"
+
+func compare(a, b Term, exact bool) int { return compareAt(a, b, exact, 0) }
+
+func compareAt(a, b Term, exact bool, depth int) int {
+	if depth >= MaxDepth {
+		panic(SystemLimit)
+	}
 	// Fast paths for the commonest pairs.
 	switch x := a.(type) {
 	case int:
@@ -90,17 +106,17 @@ func compare(a, b Term, exact bool) int {
 			return c
 		}
 		for i := range x {
-			if c := compare(x[i], y[i], exact); c != 0 {
+			if c := compareAt(x[i], y[i], exact, depth+1); c != 0 {
 				return c
 			}
 		}
 		return 0
 	case KindMap:
-		return compareMaps(a.(Map), b.(Map), exact)
+		return compareMaps(a.(Map), b.(Map), exact, depth+1)
 	case KindNil:
 		return 0
 	case KindList:
-		return compareLists(a, b, exact)
+		return compareLists(a, b, exact, depth+1)
 	case KindBitString:
 		return compareBits(a, b)
 	}
@@ -247,7 +263,7 @@ func compareFuns(a, b Term, exact bool) int {
 	return 0
 }
 
-func compareMaps(x, y Map, exact bool) int {
+func compareMaps(x, y Map, exact bool, depth int) int {
 	if c := cmp.Compare(x.Len(), y.Len()); c != 0 {
 		return c
 	}
@@ -257,7 +273,7 @@ func compareMaps(x, y Map, exact bool) int {
 		}
 	}
 	for i := range x.entries {
-		if c := compare(x.entries[i].Value, y.entries[i].Value, exact); c != 0 {
+		if c := compareAt(x.entries[i].Value, y.entries[i].Value, exact, depth); c != 0 {
 			return c
 		}
 	}
@@ -298,7 +314,7 @@ func (c *listCursor) next() (Term, bool) {
 	return nil, false
 }
 
-func compareLists(a, b Term, exact bool) int {
+func compareLists(a, b Term, exact bool, depth int) int {
 	if x, ok := a.(string); ok {
 		if y, ok := b.(string); ok {
 			return strings.Compare(x, y) // UTF-8 order is code point order
@@ -310,12 +326,12 @@ func compareLists(a, b Term, exact bool) int {
 		y, oky := cb.next()
 		switch {
 		case okx && oky:
-			if c := compare(x, y, exact); c != 0 {
+			if c := compareAt(x, y, exact, depth); c != 0 {
 				return c
 			}
 			continue
 		case !okx && !oky:
-			return compareTails(ca.tail, cb.tail, exact)
+			return compareTails(ca.tail, cb.tail, exact, depth)
 		case !okx:
 			// a's cells are done: its tail faces the non-empty rest of b.
 			return tailVersusList(ca.tail)
@@ -327,14 +343,14 @@ func compareLists(a, b Term, exact bool) int {
 
 // compareTails compares the tails of two lists whose cells were equal.
 // A nil tail is [].
-func compareTails(x, y Term, exact bool) int {
+func compareTails(x, y Term, exact bool, depth int) int {
 	if x == nil {
 		x = List(nil)
 	}
 	if y == nil {
 		y = List(nil)
 	}
-	return compare(x, y, exact)
+	return compareAt(x, y, exact, depth)
 }
 
 // tailVersusList compares the tail of a list whose cells ran out ([] when

@@ -229,6 +229,7 @@ type ppPrinter struct {
 	ll      int // line length
 	m       int // line_max_chars, or the one-line length of the term
 	tind    int // indentation of tagged tuples; -1: after the tag
+	nest    int // how deep measure is in the term
 }
 
 // ppLimSub subtracts used characters from a chars limit, keeping a
@@ -266,6 +267,13 @@ func (p *ppPrinter) elided(n ppNode, m ppMore) ppNode {
 // measure measures t with depth d (-1: no limit) and chars limit lim
 // (-1: none), as io_lib_pretty's print_length does.
 func (p *ppPrinter) measure(t Term, d, lim int) ppNode {
+	if p.nest >= MaxDepth {
+		// Deeper than Go's stack can follow: elided, as a depth
+		// limit elides.
+		return p.literal("...")
+	}
+	p.nest++
+	defer func() { p.nest-- }()
 	t = ppUnwrap(t)
 	switch v := t.(type) {
 	case Atom:

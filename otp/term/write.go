@@ -23,15 +23,18 @@ func AppendWrite(dst []byte, t Term, depth int, unicode bool) []byte {
 type writer struct {
 	buf     []byte
 	unicode bool
+	nest    int // how deep write is in the term
 }
 
 func (w *writer) str(s string) { w.buf = append(w.buf, s...) }
 
 func (w *writer) write(t Term, d int) {
-	if d == 0 {
+	if d == 0 || w.nest >= MaxDepth {
 		w.str("...")
 		return
 	}
+	w.nest++
+	defer func() { w.nest-- }()
 	switch v := t.(type) {
 	case int:
 		w.buf = strconv.AppendInt(w.buf, int64(v), 10)
