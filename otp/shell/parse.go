@@ -302,10 +302,13 @@ func isPrefixOp(t token) bool {
 
 // opExpr reads an expression of operators of precedence minPrec and
 // above, resolving them as erl_parse's precedence declarations do. Chains
-// of right-associative operators are read in a loop, not by recursion.
+// of operators are read in a loop, not by recursion, but each link of a
+// chain counts as a level of nesting: the tree it builds is as deep as the
+// chain is long, and what walks the tree recurses.
 func (p *parser) opExpr(minPrec int, pat bool) Expr {
 	p.enter()
-	defer p.leave()
+	depth := p.depth
+	defer func() { p.depth = depth - 1 }()
 	left := p.unary(pat)
 	for {
 		info, ok := p.binOp(pat)
@@ -315,10 +318,12 @@ func (p *parser) opExpr(minPrec int, pat bool) Expr {
 		switch info.assoc {
 		case leftAssoc:
 			op := p.tok
+			p.enter()
 			p.advance()
 			left = mkBinOp(op, left, p.opExpr(info.prec+1, pat))
 		case nonAssoc:
 			op := p.tok
+			p.enter()
 			p.advance()
 			left = mkBinOp(op, left, p.opExpr(info.prec+1, pat))
 			if next, ok := p.binOp(pat); ok && next.prec == info.prec {
@@ -333,6 +338,7 @@ func (p *parser) opExpr(minPrec int, pat bool) Expr {
 					break
 				}
 				ops = append(ops, p.tok)
+				p.enter()
 				p.advance()
 				operands = append(operands, p.opExpr(info.prec+1, pat))
 			}
@@ -356,8 +362,11 @@ func mkBinOp(op token, left, right Expr) Expr {
 // expression outside patterns.
 func (p *parser) unary(pat bool) Expr {
 	var ops []token
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	for isPrefixOp(p.tok) {
 		ops = append(ops, p.tok)
+		p.enter()
 		p.advance()
 	}
 	var x Expr
@@ -461,8 +470,11 @@ func (p *parser) args() []Expr {
 func (p *parser) hashChain(base Expr) Expr {
 	isMap := p.peekNext().kind == tPunct && p.peekNext().text == "{"
 	e := base
+	depth := p.depth
+	defer func() { p.depth = depth }()
 	for first := true; first || p.is("#"); first = false {
 		at := posOf(p.tok)
+		p.enter() // each operation nests the ones before it
 		p.advance()
 		if isMap {
 			if !p.is("{") {
