@@ -49,8 +49,9 @@ import (
 //   - Errors in a record's field are located at the record, and errors in
 //     a map association at its key: the tree has no position for a field
 //     name or an association's operator.
-//   - The depth of nested calls is bounded (MaxDepth); erl's is bounded by
-//     memory only.
+//   - The depth of nested calls is bounded (MaxDepth), as is the nesting
+//     of the evaluations of expressions, calls' included; erl's is
+//     bounded by memory only.
 //   - Binary comprehensions, maybe expressions and the qlc query syntax
 //     are not supported (the parser does not make them).
 
@@ -81,7 +82,11 @@ type Evaluator struct {
 	Local func(p *otp.Process, name term.Atom, args []term.Term) (term.Term, bool)
 	// MaxDepth bounds the nesting of calls of the evaluator's funs (0
 	// means DefaultMaxDepth): a deeper call raises error system_limit
-	// instead of exhausting Go's stack.
+	// instead of exhausting Go's stack. The nesting of the evaluations of
+	// expressions, in which calls nest, is bounded too, whatever MaxDepth
+	// is; a fun whose body nests deeply (in try or case expressions, in
+	// the arguments of calls) may reach that bound, and raise
+	// system_limit, before MaxDepth.
 	MaxDepth int
 
 	// The record definitions (see DefineRecord).
@@ -134,6 +139,7 @@ func (e *Evaluator) enter(p *otp.Process) (*evRun, func()) {
 	old, had := e.runs.Load(p)
 	if had {
 		pr.depth = old.(*evRun).depth
+		pr.nest = old.(*evRun).nest
 	}
 	e.runs.Store(p, pr)
 	return pr, func() {
@@ -145,12 +151,14 @@ func (e *Evaluator) enter(p *otp.Process) (*evRun, func()) {
 	}
 }
 
-// evRun is an evaluation in a process: the process, and the depth of the
+// evRun is an evaluation in a process: the process, the depth of the
 // calls of the evaluator's funs that are under way, which MaxDepth
-// bounds.
+// bounds, and the number of evaluations of expressions under way, nested
+// in each other, which evMaxNest bounds.
 type evRun struct {
 	p     *otp.Process
 	depth int
+	nest  int
 }
 
 // DefaultMaxDepth is the depth of nested calls of funs (calls in tail
@@ -159,6 +167,18 @@ type evRun struct {
 // size Go limits (to 1 GB on 64-bit machines); overrunning that would end
 // the whole program.
 const DefaultMaxDepth = 100000
+
+// evMaxNest is the number of evaluations of expressions, nested in each
+// other, at which the evaluator raises error system_limit, whatever
+// MaxDepth is: an expression's evaluation recurses into its
+// subexpressions', and a call of a fun that is not in tail position into
+// the evaluation of the fun's body, through calls of BIFs such as
+// lists:map/2 too. Each level takes from 1 to about 2.6 kilobytes of Go
+// stack (3.4 with the race detector), measured with the costliest ways of
+// nesting found (a fun calling itself through lists:foldl/3); at this
+// bound the stack stays below 1 GB, Go's limit on 64-bit machines, beyond
+// which the whole program dies.
+const evMaxNest = 250000
 
 // Stack frames of the evaluator's own errors.
 var (
@@ -183,6 +203,11 @@ type evTailCall struct {
 // body, and a call of a fun of the evaluator is returned as an
 // *evTailCall instead of being made.
 func (e *Evaluator) eval(pr *evRun, x Expr, b Bindings, tail bool) (term.Term, Bindings) {
+	if pr.nest >= evMaxNest {
+		evRaise(evAtomSystemLimit, evStackExpr)
+	}
+	pr.nest++
+	defer func() { pr.nest-- }()
 	switch x := x.(type) {
 	case *Lit:
 		return x.Val, b

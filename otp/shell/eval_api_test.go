@@ -152,6 +152,34 @@ func TestEvalDepth(t *testing.T) {
 	assert.Equal(t, 100000, mustEval(t, e, p, "F = fun G(0) -> 100000; G(N) -> self() ! N, receive N -> G(N - 1) end end, F(100000)."))
 }
 
+// TestEvalNestingBounded checks that deep nesting other than calls (try,
+// case, arguments) is bounded too: it raises error system_limit, or gives
+// erl's value, but does not overflow the Go stack and end the program.
+func TestEvalNestingBounded(t *testing.T) {
+	_, p := evalNode(t)
+	e := &Evaluator{}
+	for _, src := range []string{
+		"F = fun F(0) -> 0; F(N) -> try try try F(N-1) catch _ -> 0 end catch _ -> 0 end catch _ -> 0 end + 0 end, F(99990).",
+		"F = fun F(0) -> 0; F(N) -> case case case F(N-1) of X -> X end of Y -> Y end of Z -> Z end + 0 end, F(99990).",
+		"F = fun F(0) -> 0; F(N) -> hd(lists:map(fun(M) -> hd([F(M)]) end, [N - 1])) end, F(99990).",
+		"F = fun F(0) -> 0; F(N) -> lists:foldl(fun(M, _) -> F(M) end, 0, [N - 1]) end, F(1000000).",
+	} {
+		v, _, exc := evalString(t, e, p, src, Bindings{})
+		if exc != nil {
+			assert.Equal(t, otp.ClassError, exc.Class, src)
+			assert.Equal(t, term.Atom("system_limit"), exc.Reason, src)
+		} else {
+			assert.Equal(t, 0, v, src)
+		}
+	}
+	// The nesting comes back after the exception, and ordinary deep
+	// recursion works.
+	assert.Equal(t, 10000, mustEval(t, e, p,
+		"Len = fun L([]) -> 0; L([_ | T]) -> 1 + L(T) end, Len(lists:seq(1, 10000))."))
+	assert.Equal(t, 50000, mustEval(t, e, p,
+		"F = fun F(0) -> 0; F(N) -> try F(N-1) + 1 catch _ -> 0 end end, F(50000)."))
+}
+
 func TestEvalHooks(t *testing.T) {
 	_, p := evalNode(t)
 	var localArgs []term.Term
