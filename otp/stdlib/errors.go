@@ -108,6 +108,13 @@ func fclause(module, function string, args ...term.Term) {
 	panic(&otp.Exception{Class: otp.ClassError, Reason: functionClause, Stack: term.List{frame}})
 }
 
+// systemLimit raises system_limit from Module:Function(Args...), a
+// function that would make a term beyond the limits of this runtime.
+func systemLimit(module, function string, args ...term.Term) {
+	frame := term.Tuple{term.Atom(module), term.Atom(function), term.List(args), here(1)}
+	panic(&otp.Exception{Class: otp.ClassError, Reason: term.Atom("system_limit"), Stack: term.List{frame}})
+}
+
 // raiseIn raises error reason inside Module:Function/Arity.
 func raiseIn(reason term.Term, module, function string, arity int) {
 	frame := term.Tuple{term.Atom(module), term.Atom(function), arity, here(1)}

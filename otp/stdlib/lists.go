@@ -1,6 +1,8 @@
 package stdlib
 
 import (
+	"math"
+	"math/big"
 	"slices"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -273,22 +275,19 @@ func listsBasic(e exports) {
 		return term.Cons(args[1], out...)
 	})
 	e.def("seq", 2, func(_ *otp.Process, args []term.Term) term.Term {
-		from, ok1 := intOf(args[0])
-		to, ok2 := intOf(args[1])
-		if !ok1 || !ok2 || from-1 > to {
+		from, ok1 := bigOf(args[0])
+		to, ok2 := bigOf(args[1])
+		if !ok1 || !ok2 || new(big.Int).Sub(from, big.NewInt(1)).Cmp(to) > 0 {
 			fclause("lists", "seq", args...)
 		}
-		out := make(term.List, 0, to-from+1)
-		for i := from; i <= to; i++ {
-			out = append(out, i)
-		}
-		return out
+		n := new(big.Int).Sub(to, from)
+		return seqList(from, n.Add(n, big.NewInt(1)), big.NewInt(1), "seq", args)
 	})
 	e.def("seq", 3, func(_ *otp.Process, args []term.Term) term.Term {
 		w := why{}
-		var v [3]int
+		var v [3]*big.Int
 		for i := range v {
-			n, ok := intOf(args[i])
+			n, ok := bigOf(args[i])
 			if !ok {
 				w[i+1] = "not an integer"
 			}
@@ -298,16 +297,17 @@ func listsBasic(e exports) {
 			stdlibError(badarg, "lists", "seq", args, w)
 		}
 		from, to, inc := v[0], v[1], v[2]
-		switch {
-		case inc > 0 && from-inc <= to, inc < 0 && from-inc >= to:
-			out := term.List{}
-			for i := from; inc > 0 && i <= to || inc < 0 && i >= to; i += inc {
-				out = append(out, i)
-			}
-			return out
-		case inc == 0 && from == to:
-			return term.List{from}
-		case inc <= 0 && from-inc <= to:
+		// First - Inc, compared with Last.
+		c := new(big.Int).Sub(from, inc).Cmp(to)
+		switch s := inc.Sign(); {
+		case s > 0 && c <= 0, s < 0 && c >= 0:
+			// N = (Last - First + Inc) div Inc.
+			n := new(big.Int).Sub(to, from)
+			n.Quo(n.Add(n, inc), inc)
+			return seqList(from, n, inc, "seq", args)
+		case s == 0 && from.Cmp(to) == 0:
+			return term.List{intTerm(from)}
+		case s <= 0 && c <= 0:
 			stdlibError(badarg, "lists", "seq", args, why{3: "not a positive increment"})
 		default:
 			stdlibError(badarg, "lists", "seq", args, why{3: "not a negative increment"})
@@ -475,13 +475,14 @@ func listsBasic(e exports) {
 	e.def("max", 1, maxMin("max", 1))
 	e.def("min", 1, maxMin("min", -1))
 	e.def("duplicate", 2, func(_ *otp.Process, args []term.Term) term.Term {
-		n, ok := intOf(args[0])
-		if !ok || n < 0 {
+		b, ok := bigOf(args[0])
+		if !ok || b.Sign() < 0 {
 			fclause("lists", "duplicate", args...)
 		}
-		out := make(term.List, n)
-		for i := range out {
-			out[i] = args[1]
+		n := listLen(b, "duplicate", args)
+		out := make(term.List, 0, min(n, prealloc))
+		for range n {
+			out = append(out, args[1])
 		}
 		return out
 	})
@@ -503,8 +504,8 @@ func listsBasic(e exports) {
 		return sublist(args[0], args[1], args)
 	})
 	e.def("sublist", 3, func(_ *otp.Process, args []term.Term) term.Term {
-		start, ok1 := intOf(args[1])
-		n, ok2 := intOf(args[2])
+		start, ok1 := capInt(args[1])
+		n, ok2 := capInt(args[2])
 		if !ok1 || !ok2 || n < 0 || start < 1 {
 			fclause("lists", "sublist", args...)
 		}
@@ -569,7 +570,7 @@ func appendAll(lists term.List) term.Term {
 
 // sublist is lists:sublist/2.
 func sublist(l, length term.Term, args []term.Term) term.Term {
-	n, ok := intOf(length)
+	n, ok := capInt(length)
 	elems, tail, isL := listView(l)
 	if !ok || n < 0 || !isL {
 		fclause("lists", "sublist", args...)
@@ -796,4 +797,68 @@ func mergeSort(l term.List, le func(a, b term.Term) bool) term.List {
 		l, buf = buf, l
 	}
 	return l
+}
+
+// MaxListLength is the length of the longest list that lists:seq/2,3
+// and lists:duplicate/2 make. This is a deviation from OTP, which tries
+// to make a longer list and runs out of memory: here the call raises
+// error system_limit instead.
+const MaxListLength = 1 << 28
+
+// prealloc is the most elements a function allocates room for before
+// it has made them: a list longer than this grows as it is made.
+const prealloc = 1 << 12
+
+// listLen returns n as an int, or raises system_limit from
+// lists:Function(Args...) when n is beyond MaxListLength.
+func listLen(n *big.Int, function string, args []term.Term) int {
+	if !n.IsInt64() || n.Int64() > MaxListLength {
+		systemLimit("lists", function, args...)
+	}
+	return int(n.Int64())
+}
+
+// seqList is the list of the n integers From, From+Inc, From+2*Inc...,
+// for lists:Function(Args...).
+func seqList(from, n, inc *big.Int, function string, args []term.Term) term.List {
+	count := listLen(n, function, args)
+	out := make(term.List, 0, min(count, prealloc))
+	if count == 0 {
+		return out
+	}
+	// The last element fits an int when the first does and so does it:
+	// then no element overflows.
+	last := new(big.Int).Mul(inc, big.NewInt(int64(count-1)))
+	last.Add(last, from)
+	if from.IsInt64() && last.IsInt64() && inc.IsInt64() {
+		x, step := int(from.Int64()), int(inc.Int64())
+		for k := range count {
+			if k > 0 {
+				x += step
+			}
+			out = append(out, x)
+		}
+		return out
+	}
+	x := new(big.Int).Set(from)
+	for range count {
+		out = append(out, intTerm(new(big.Int).Set(x)))
+		x.Add(x, inc)
+	}
+	return out
+}
+
+// capInt returns an integer as an int, a bignum as the int nearest it:
+// for a length or a position, a positive bignum is beyond any list.
+func capInt(t term.Term) (int, bool) {
+	b, ok := bigOf(t)
+	switch {
+	case !ok:
+		return 0, false
+	case b.IsInt64():
+		return int(b.Int64()), true
+	case b.Sign() > 0:
+		return math.MaxInt, true
+	}
+	return math.MinInt, true
 }

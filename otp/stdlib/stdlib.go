@@ -42,6 +42,9 @@
 //     the caller's own pid, which fails as in OTP.
 //   - io_lib:format, fwrite, write and print return a flat string, where
 //     OTP returns a deep list of the same characters.
+//   - lists:seq/2,3 and lists:duplicate/2 raise error system_limit for
+//     a list longer than MaxListLength (2^28 elements), where OTP tries
+//     to make it and runs out of memory.
 //   - erlang:display/1 writes to the calling process's output, not to the
 //     emulator's standard output.
 //   - erlang:phash2 hashes with FNV-1a: its values are in the same range

@@ -2,6 +2,8 @@ package stdlib_test
 
 import (
 	"bytes"
+	"math"
+	"math/big"
 	"testing"
 	"time"
 
@@ -410,4 +412,36 @@ func TestConcurrentCalls(t *testing.T) {
 		_, ok := main.ReceiveTimeout(5 * time.Second)
 		require.True(t, ok)
 	}
+}
+
+// A list longer than MaxListLength is not made: the call raises
+// system_limit, where OTP would run out of memory trying.
+func TestListsBeyondTheLimit(t *testing.T) {
+	e := newEnv(t)
+	huge, _ := new(big.Int).SetString("18446744073709551616", 10)
+	for _, c := range []struct {
+		f    string
+		args []term.Term
+	}{
+		{"seq", []term.Term{1, 1 << 40}},
+		{"seq", []term.Term{1, 1 << 62}},
+		{"seq", []term.Term{math.MinInt, math.MaxInt}},
+		{"seq", []term.Term{1, huge}},
+		{"seq", []term.Term{1, stdlib.MaxListLength + 1}},
+		{"seq", []term.Term{1, 1 << 40, 1}},
+		{"seq", []term.Term{0, math.MinInt, -1}},
+		{"duplicate", []term.Term{1 << 40, term.Atom("a")}},
+		{"duplicate", []term.Term{huge, term.Atom("a")}},
+	} {
+		exc := e.raises("lists", c.f, c.args...)
+		assert.Equal(t, otp.ClassError, exc.Class, "%s%v", c.f, c.args)
+		assert.Equal(t, term.Atom("system_limit"), exc.Reason, "%s%v", c.f, c.args)
+	}
+	// Long lists short of the limit are made, and bignums past the last
+	// fixnum come after it.
+	assert.Len(t, e.call("lists", "seq", 1, 1<<16), 1<<16)
+	assert.Len(t, e.call("lists", "duplicate", 1<<16, term.Atom("a")), 1<<16)
+	last, _ := new(big.Int).SetString("9223372036854775808", 10)
+	got := e.call("lists", "seq", math.MaxInt-1, last)
+	assert.Equal(t, "[9223372036854775806,9223372036854775807,9223372036854775808]", term.Write(got))
 }
