@@ -8,7 +8,9 @@
 //	2> queens:queens(1).
 //	[[1],[2],[3],[4],[5],[6],[7],"\b"]
 //
-// It reads from standard input, so a session can also be piped in.
+// It reads from standard input, so a session can also be piped in. It
+// exits with the status given to halt/1 (halt(3). exits with 3), and 0
+// after q(), halt() or the end of the input.
 package main
 
 import (
@@ -47,36 +49,49 @@ func main() {
 	if shell.IsTerminal(os.Stdin) && shell.IsTerminal(os.Stdout) {
 		run = runConsole
 	}
-	if err := run(os.Stdin, os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "ch02:", err)
-		os.Exit(1)
-	}
+	os.Exit(exitStatus(run(os.Stdin, os.Stdout)))
 }
 
-// run starts a node, loads the modules and runs the shell until q() or
-// the end of in.
-func run(in io.Reader, out io.Writer) error {
+// exitStatus is the status the program exits with once the shell and
+// its node stopped: 1 after an error, which it prints, else the status
+// of halt(Status).
+func exitStatus(status int, err error) int {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "ch02:", err)
+		return 1
+	}
+	return status
+}
+
+// run starts a node, loads the modules and runs the shell until q(),
+// halt(), or the end of in. It returns the status to exit with, and
+// stops the node before it returns.
+func run(in io.Reader, out io.Writer) (int, error) {
 	n, err := startNode(out)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer n.Stop()
-	return shell.New(n, out).Run(context.Background(), in)
+	sh := shell.New(n, out)
+	err = sh.Run(context.Background(), in)
+	return sh.ExitStatus(), err
 }
 
 // runConsole is run at a terminal, with line editing and history.
-func runConsole(in io.Reader, out io.Writer) error {
+func runConsole(in io.Reader, out io.Writer) (int, error) {
 	c, err := shell.OpenConsole(in.(*os.File), out.(*os.File))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer c.Close()
 	n, err := startNode(c)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer n.Stop()
-	return shell.New(n, c).RunConsole(context.Background(), c)
+	sh := shell.New(n, c)
+	err = sh.RunConsole(context.Background(), c)
+	return sh.ExitStatus(), err
 }
 
 // startNode starts a node whose output and reports go to out, with the

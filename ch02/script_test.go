@@ -10,10 +10,7 @@ import (
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"ch02": func() {
-			if err := run(os.Stdin, os.Stdout); err != nil {
-				os.Stderr.WriteString(err.Error() + "\n")
-				os.Exit(1)
-			}
+			os.Exit(exitStatus(run(os.Stdin, os.Stdout)))
 		},
 	})
 }

@@ -2,6 +2,7 @@ package shell
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -34,6 +35,17 @@ func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings
 		s.quit = true
 	case name == "halt" && len(args) == 0:
 		s.quit, s.halted = true, true
+	case name == "halt" && len(args) == 1:
+		var v term.Term
+		v, *b = s.ev.Eval(p, args[0], *b)
+		status, ok := haltStatus(v)
+		if !ok {
+			evRaise(evAtomBadarg, term.List{term.Tuple{evAtomErlang, term.Atom("halt"), term.List{v},
+				term.List{term.Tuple{term.Atom("error_info"), term.MapOf(
+					term.Atom("module"), term.Atom("erl_erts_errors"),
+					term.Atom("messages"), term.MapOf(1, "invalid status"))}}}})
+		}
+		s.quit, s.halted, s.status = true, true, status
 	case name == "help" && len(args) == 0:
 		fmt.Fprint(s.out, helpText)
 		return true, true
@@ -45,6 +57,19 @@ func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings
 		return s.recordCommand(p, name, args, b)
 	}
 	return term.OK, true
+}
+
+// haltStatus is the exit status halt(Status) asks for: a non-negative
+// integer, of which the operating system keeps the low 8 bits, as it
+// does of erl's (halt(300) exits with 44). Erlang's halt/1 also takes a
+// string, a slogan for a crash dump, and abort; this shell does not
+// (badarg).
+func haltStatus(v term.Term) (int, bool) {
+	n, ok := term.BigInt(v)
+	if !ok || n.Sign() < 0 {
+		return 0, false
+	}
+	return int(new(big.Int).And(n, big.NewInt(0xff)).Int64()), true
 }
 
 const helpText = `** shell internal commands **

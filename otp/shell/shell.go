@@ -41,6 +41,7 @@ type Shell struct {
 	running  bool // an evaluator exists
 	quit     bool
 	halted   bool // quit by halt(), which prints nothing more
+	status   int  // the exit status halt(Status) asked for
 }
 
 // New makes a shell over node n that prints to out.
@@ -102,6 +103,10 @@ func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first boo
 	fmt.Fprintf(s.out, "%s*** Terminating erlang (%s)\n", s.prompt(), s.node.Name())
 	return nil
 }
+
+// ExitStatus is the status with which the program should exit once Run
+// or RunConsole returned: Status for halt(Status), 0 otherwise.
+func (s *Shell) ExitStatus() int { return s.status }
 
 // prompt is N> on a node that is not distributed, (name@host)N> otherwise.
 func (s *Shell) prompt() string {
