@@ -56,7 +56,7 @@ func (s *Server) CallFun(p *otp.Process, f term.Term, args []term.Term) term.Ter
 	switch fun := f.(type) {
 	case term.ExportFun:
 		if fun.Arity != len(args) {
-			otp.Error(term.Tuple{term.Atom("badarity"), term.Tuple{f, term.List(args)}})
+			applyError(term.Tuple{term.Atom("badarity"), term.Tuple{f, term.List(args)}})
 		}
 		return s.Apply(p, fun.Module, fun.Function, args)
 	case *term.LocalFun:
@@ -66,17 +66,37 @@ func (s *Server) CallFun(p *otp.Process, f term.Term, args []term.Term) term.Ter
 	case term.LocalFun:
 		return s.callLocal(p, fun, f, args)
 	}
-	otp.Error(term.Tuple{term.Atom("badfun"), f})
-	return nil
+	// What is not a fun at all: erl's shell raises badfun as it applies
+	// it, and so does the evaluator here, which calls funs through
+	// CallFun.
+	panic(&otp.Exception{Class: otp.ClassError, Reason: term.Tuple{term.Atom("badfun"), f},
+		Stack: term.List{
+			term.Tuple{term.Atom("shell"), term.Atom("apply_fun"), 3, term.List{}},
+			term.Tuple{term.Atom("erl_eval"), term.Atom("do_apply"), 6, term.List{}},
+		}})
 }
 
 func (s *Server) callLocal(p *otp.Process, fun term.LocalFun, f term.Term, args []term.Term) term.Term {
 	call, ok := fun.Value.(Func)
 	if !ok {
-		otp.Error(term.Tuple{term.Atom("badfun"), f})
+		applyError(term.Tuple{term.Atom("badfun"), f})
 	}
 	if fun.Arity != len(args) {
-		otp.Error(term.Tuple{term.Atom("badarity"), term.Tuple{f, term.List(args)}})
+		reason := term.Tuple{term.Atom("badarity"), term.Tuple{f, term.List(args)}}
+		if fun.Module == "erl_eval" {
+			// An interpreted fun: OTP's erl_eval finds the arity wrong.
+			panic(&otp.Exception{Class: otp.ClassError, Reason: reason,
+				Stack: term.List{term.Tuple{term.Atom("erl_eval"), term.Atom("do_apply"), 6, term.List{}}}})
+		}
+		applyError(reason)
 	}
 	return call(p, args)
+}
+
+// applyError raises error reason, a badfun or badarity of a call of a
+// fun, with the stacktrace OTP's emulator gives it, [{erlang, apply, 2,
+// []}], not Go's.
+func applyError(reason term.Term) {
+	panic(&otp.Exception{Class: otp.ClassError, Reason: reason,
+		Stack: term.List{term.Tuple{term.Atom("erlang"), term.Atom("apply"), 2, term.List{}}}})
 }

@@ -212,3 +212,28 @@ func TestApplyThatReturnedDoesNotPin(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, cs.CheckProcessCode(looper, "l"))
 }
+
+// A fun called with the wrong number of arguments, or what is not a fun,
+// raises with the stacktrace OTP gives, not Go's frames.
+func TestCallFunErrorsHaveErlangStacks(t *testing.T) {
+	n, self := newNode(t)
+	cs := code.Of(n)
+	id := func(_ *otp.Process, args []term.Term) term.Term { return args[0] }
+	compiled := &term.LocalFun{Module: "m", Arity: 1, Value: code.Func(id)}
+	interpreted := &term.LocalFun{Module: "erl_eval", Arity: 1, Value: code.Func(id)}
+	for _, c := range []struct {
+		f     term.Term
+		stack string
+	}{
+		{compiled, "[{erlang,apply,2,[]}]"},
+		{term.ExportFun{Module: "m", Function: "f", Arity: 1}, "[{erlang,apply,2,[]}]"},
+		{interpreted, "[{erl_eval,do_apply,6,[]}]"},
+		{3, "[{shell,apply_fun,3,[]},{erl_eval,do_apply,6,[]}]"},
+	} {
+		exc := otp.Catch(func() { cs.CallFun(self, c.f, nil) })
+		require.NotNil(t, exc)
+		assert.Equal(t, otp.ClassError, exc.Class)
+		assert.Equal(t, c.stack, term.Write(exc.Stack), term.Write(exc.Reason))
+	}
+	assert.Equal(t, 7, cs.CallFun(self, compiled, []term.Term{7}))
+}

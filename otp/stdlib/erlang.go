@@ -90,6 +90,13 @@ func processBIFs(e exports) {
 			opts := o
 			opts.InitialCall = &ic
 			pid, ref := p.SpawnOpt(func(c *otp.Process) {
+				if !isFunN(f, 0) {
+					// The new process applies the fun, as
+					// erlang:apply/2, which finds the arity wrong.
+					panic(&otp.Exception{Class: otp.ClassError,
+						Reason: term.Tuple{term.Atom("badarity"), term.Tuple{f, term.List{}}},
+						Stack:  term.List{term.Tuple{term.Atom("erlang"), term.Atom("apply"), 2, term.List{}}}})
+				}
 				code.Of(c.Node()).CallFun(c, f, nil)
 			}, opts)
 			if o.Monitor {
@@ -135,8 +142,7 @@ func processBIFs(e exports) {
 	e.def("spawn_monitor", 3, spawnMFA("spawn_monitor", otp.SpawnOptions{Monitor: true}))
 
 	e.def("exit", 1, func(_ *otp.Process, args []term.Term) term.Term {
-		otp.Exit(args[0])
-		return nil
+		panic(&otp.Exception{Class: otp.ClassExit, Reason: args[0], Stack: raiseStack(3)})
 	})
 	e.def("exit", 2, func(p *otp.Process, args []term.Term) term.Term {
 		pid, ok := pidOf(args[0])
@@ -147,16 +153,19 @@ func processBIFs(e exports) {
 		return term.True
 	})
 	e.def("error", 1, func(_ *otp.Process, args []term.Term) term.Term {
-		otp.Error(args[0])
-		return nil
+		panic(&otp.Exception{Class: otp.ClassError, Reason: args[0], Stack: raiseStack(3)})
 	})
 	e.def("error", 2, func(_ *otp.Process, args []term.Term) term.Term {
-		otp.Error(args[0])
-		return nil
+		// As in OTP, the arguments, a proper list, stand for those of the
+		// caller's frame.
+		var top term.Term = 3
+		if _, ok := properList(args[1]); ok {
+			top = args[1]
+		}
+		panic(&otp.Exception{Class: otp.ClassError, Reason: args[0], Stack: raiseStack(top)})
 	})
 	e.def("throw", 1, func(_ *otp.Process, args []term.Term) term.Term {
-		otp.Throw(args[0])
-		return nil
+		panic(&otp.Exception{Class: otp.ClassThrow, Reason: args[0], Stack: raiseStack(3)})
 	})
 	e.def("link", 1, func(p *otp.Process, args []term.Term) term.Term {
 		pid, ok := pidOf(args[0])
@@ -1201,4 +1210,15 @@ func timeBIFs(e exports) {
 		}
 		return int(uniqueSeq.Add(1))
 	})
+}
+
+// raiseStack is the stacktrace of an exception raised by exit/1, error/1,2
+// or throw/1: the frames erl's shell shows for them, which it calls
+// through shell:apply_fun/3 from erl_eval, without Go's frames, files or
+// lines. top is the arity, or the argument list, of the top frame.
+func raiseStack(top term.Term) term.List {
+	return term.List{
+		term.Tuple{term.Atom("shell"), term.Atom("apply_fun"), top, term.List{}},
+		term.Tuple{term.Atom("erl_eval"), term.Atom("do_apply"), 7, term.List{}},
+	}
 }

@@ -246,6 +246,36 @@ func TestExceptions(t *testing.T) {
 	assert.Equal(t, "lists.go", file[1])
 }
 
+// exit/1, error/1,2 and throw/1 raise with the stacktrace erl's shell
+// shows for them, without Go's frames and the paths of Go's sources;
+// error/2 puts its arguments in the top frame. A fun spawned with the
+// wrong arity ends its process as OTP's does.
+func TestRaisedStacksAreErlangs(t *testing.T) {
+	e := newEnv(t)
+	const shellStack = "[{shell,apply_fun,3,[]},{erl_eval,do_apply,7,[]}]"
+	for _, c := range []struct {
+		f     string
+		args  []term.Term
+		stack string
+	}{
+		{"exit", []term.Term{term.Atom("x")}, shellStack},
+		{"error", []term.Term{term.Atom("e")}, shellStack},
+		{"throw", []term.Term{term.Atom("t")}, shellStack},
+		{"error", []term.Term{term.Atom("e"), term.List{1, 2}}, "[{shell,apply_fun,[1,2],[]},{erl_eval,do_apply,7,[]}]"},
+		{"error", []term.Term{term.Atom("e"), term.Atom("none")}, shellStack},
+	} {
+		exc := e.raises("erlang", c.f, c.args...)
+		assert.Equal(t, c.stack, term.Write(exc.Stack), "erlang:%s%v", c.f, c.args)
+		assert.Equal(t, c.args[0], exc.Reason)
+	}
+
+	f := fun(1, func(_ *otp.Process, args []term.Term) term.Term { return args[0] })
+	ref := e.call("erlang", "spawn_monitor", f).(term.Tuple)[1]
+	down := e.receive(func(m any) bool { d, ok := m.(otp.DownMsg); return ok && d.Ref == ref }).(otp.DownMsg)
+	assert.Equal(t, term.Write(term.Tuple{term.Tuple{term.Atom("badarity"), term.Tuple{f, term.List{}}},
+		term.List{term.Tuple{term.Atom("erlang"), term.Atom("apply"), 2, term.List{}}}}), term.Write(down.Reason))
+}
+
 func TestRaiseBIF(t *testing.T) {
 	exc := otp.Catch(func() {
 		stdlib.RaiseBIF(term.Atom("badarg"), "mymod", "f", []term.Term{1, 2}, stdlib.Explanation{
