@@ -745,7 +745,11 @@ func toInteger(fn string, args []term.Term, conv func(float64) float64) term.Ter
 	return nil
 }
 
-// phash hashes a term into 0..r-1.
+// phash hashes a term into 0..r-1, for erlang:phash2/1,2. It is FNV-1a
+// over the term's printed form, not OTP's phash2: the values are in the
+// same range and stable from run to run and node to node of this
+// runtime, but differ from OTP's (phash2(a) is 97 in OTP 25, not here),
+// so a hash must not be compared with one Erlang/OTP computed.
 func phash(t term.Term, r uint64) term.Term {
 	h := fnv.New64a()
 	h.Write(term.AppendWrite(nil, t, -1, true))
