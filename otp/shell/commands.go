@@ -32,9 +32,10 @@ func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings
 		}
 		b.Delete(v.Name)
 	case name == "q" && len(args) == 0:
-		s.quit = true
+		s.quit.Store(true)
 	case name == "halt" && len(args) == 0:
-		s.quit, s.halted = true, true
+		s.halted.Store(true)
+		s.quit.Store(true)
 	case name == "halt" && len(args) == 1:
 		var v term.Term
 		v, *b = s.ev.Eval(p, args[0], *b)
@@ -45,7 +46,9 @@ func (s *Shell) command(p *otp.Process, name term.Atom, args []Expr, b *Bindings
 					term.Atom("module"), term.Atom("erl_erts_errors"),
 					term.Atom("messages"), term.MapOf(1, "invalid status"))}}}})
 		}
-		s.quit, s.halted, s.status = true, true, status
+		s.status.Store(int32(status))
+		s.halted.Store(true)
+		s.quit.Store(true)
 	case name == "help" && len(args) == 0:
 		fmt.Fprint(s.out, helpText)
 		return true, true

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -39,9 +40,11 @@ type Shell struct {
 	evalPid  term.Pid
 	evalMon  term.Ref
 	running  bool // an evaluator exists
-	quit     bool
-	halted   bool // quit by halt(), which prints nothing more
-	status   int  // the exit status halt(Status) asked for
+	// Set by q() and halt(), which may run in any process that calls a
+	// fun made in the shell, hence atomic.
+	quit   atomic.Bool
+	halted atomic.Bool  // quit by halt(), which prints nothing more
+	status atomic.Int32 // the exit status halt(Status) asked for
 }
 
 // New makes a shell over node n that prints to out.
@@ -75,7 +78,7 @@ func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first boo
 	if s.Banner != "" {
 		fmt.Fprintln(s.out, s.Banner)
 	}
-	for !s.quit {
+	for !s.quit.Load() {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
@@ -95,7 +98,7 @@ func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first boo
 			return err
 		}
 	}
-	if s.halted {
+	if s.halted.Load() {
 		return nil // halt() ends at once, saying nothing
 	}
 	// As in erl, q() stops the node while the shell already shows its
@@ -106,7 +109,7 @@ func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first boo
 
 // ExitStatus is the status with which the program should exit once Run
 // or RunConsole returned: Status for halt(Status), 0 otherwise.
-func (s *Shell) ExitStatus() int { return s.status }
+func (s *Shell) ExitStatus() int { return int(s.status.Load()) }
 
 // prompt is N> on a node that is not distributed, (name@host)N> otherwise.
 func (s *Shell) prompt() string {
@@ -172,7 +175,7 @@ func (s *Shell) eval(src string) {
 			return
 		}
 		s.bindings = m.bindings
-		if s.halted {
+		if s.halted.Load() {
 			return
 		}
 		fmt.Fprintln(s.out, term.Pretty(m.value, s.printOpts(1)))
