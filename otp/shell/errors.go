@@ -112,8 +112,11 @@ type exFrame struct {
 
 func (pp exPP) exFormat(class otp.Class, reason, stack term.Term) string {
 	what, trace1, trace := exAnalyze(class, reason, stack)
+	// As erl_error's, the explanations come from the first frame, before
+	// the frames of erl_eval and the shell are left out (a failed binary
+	// comprehension's is erl_eval's); Go's frames are not erl's.
+	emap := exExtended(exUserFrames(trace))
 	trace = exTrim(trace)
-	emap := exExtended(trace)
 	st := pp.exStack(trace, emap)
 	expl, ok := emap["reason"]
 	if !ok {
@@ -195,18 +198,24 @@ func exStacktrace(t term.Term) ([]exFrame, bool) {
 // and erl_eval's and the shell's at the bottom, as the shell's stack
 // trimming function does.
 func exTrim(frames []exFrame) []exFrame {
-	out := frames[:0:0]
-	for _, f := range frames {
-		if !exGoFrame(f) {
-			out = append(out, f)
-		}
-	}
+	out := exUserFrames(frames)
 	for len(out) > 0 {
 		m := out[len(out)-1].mod
 		if m != term.Atom("erl_eval") && m != term.Atom("shell") {
 			break
 		}
 		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// exUserFrames returns the frames that are not Go's.
+func exUserFrames(frames []exFrame) []exFrame {
+	out := frames[:0:0]
+	for _, f := range frames {
+		if !exGoFrame(f) {
+			out = append(out, f)
+		}
 	}
 	return out
 }

@@ -52,8 +52,8 @@ import (
 //   - The depth of nested calls is bounded (MaxDepth), as is the nesting
 //     of the evaluations of expressions, calls' included; erl's is
 //     bounded by memory only.
-//   - Binary comprehensions, maybe expressions and the qlc query syntax
-//     are not supported (the parser does not make them).
+//   - Maybe expressions and the qlc query syntax are not supported (the
+//     parser does not make them).
 
 // Evaluator evaluates the shell's expressions. Its zero value evaluates
 // as erl_eval does without a local function handler: a call f(Args) of a
@@ -269,6 +269,9 @@ func (e *Evaluator) eval(pr *evRun, x Expr, b Bindings, tail bool) (term.Term, B
 	case *Block:
 		return e.body(pr, x.Body, b, tail)
 	case *ListComp:
+		if x.Binary {
+			return e.evalBinComp(pr, x, b), b
+		}
 		return e.evalListComp(pr, x, b), b
 	case *Record:
 		return e.evalRecord(pr, x, b)
@@ -1026,15 +1029,48 @@ func (e *Evaluator) evalCatch(pr *evRun, x *Catch, b Bindings) (v term.Term, nb 
 	return term.Tuple{term.Atom("EXIT"), term.Tuple{exc.Reason, stack}}, b
 }
 
-// List comprehensions.
+// List and binary comprehensions.
 
 func (e *Evaluator) evalListComp(pr *evRun, x *ListComp, b Bindings) term.List {
 	out := term.List{}
+	e.comprehend(pr, x, b, func(v term.Term) { out = append(out, v) })
+	return out
+}
+
+// evalBinComp evaluates a binary comprehension: the bitstrings its element
+// gives, joined; an element that is not a bitstring fails as erl_eval's
+// <<Acc/bitstring, V/bitstring>> does.
+func (e *Evaluator) evalBinComp(pr *evRun, x *ListComp, b Bindings) term.Term {
+	var w evBitWriter
+	e.comprehend(pr, x, b, func(v term.Term) {
+		data, nbits, ok := evBits(v)
+		if !ok {
+			info := term.MapOf(
+				term.Atom("cause"), term.Tuple{2, term.Atom("binary"), term.Atom("type"), v},
+				term.Atom("function"), term.Atom("format_bs_fail"),
+				term.Atom("module"), term.Atom("erl_erts_errors"),
+				term.Atom("messages"), term.MapOf(term.Atom("reason"), "construction of binary failed"),
+			)
+			evRaise(evAtomBadarg, term.List{
+				term.Tuple{evAtomErlEval, term.Atom("eval_bc1"), 7, term.List{term.Tuple{term.Atom("error_info"), info}}},
+				term.Tuple{evAtomErlEval, term.Atom("eval_generate"), 8, term.List{}},
+				term.Tuple{evAtomErlEval, term.Atom("eval_bc"), 7, term.List{}},
+				term.Tuple{evAtomErlEval, term.Atom("expr"), 6, term.List{}},
+			})
+		}
+		w.putBits(data, 0, nbits)
+	})
+	return term.NewBitString(w.buf, w.n)
+}
+
+// comprehend runs the qualifiers of a comprehension, and gives emit the
+// value of its element for each combination they let through, in order.
+func (e *Evaluator) comprehend(pr *evRun, x *ListComp, b Bindings, emit func(term.Term)) {
 	var quals func(i int, b Bindings)
 	quals = func(i int, b Bindings) {
 		if i == len(x.Quals) {
 			v, _ := e.eval(pr, x.Elem, b, false)
-			out = append(out, v)
+			emit(v)
 			return
 		}
 		q := x.Quals[i]
@@ -1100,5 +1136,4 @@ func (e *Evaluator) evalListComp(pr *evRun, x *ListComp, b Bindings) term.List {
 		}
 	}
 	quals(0, b)
-	return out
 }

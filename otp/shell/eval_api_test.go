@@ -415,3 +415,17 @@ func TestEvalRecords(t *testing.T) {
 	require.True(t, ok)
 	assert.Equal(t, "1:1: record person undefined", ce.Error())
 }
+
+// TestEvalBinComp checks that a binary comprehension makes a bitstring, and
+// that an element that is not one fails as in erl.
+func TestEvalBinComp(t *testing.T) {
+	_, p := evalNode(t)
+	e := &Evaluator{}
+	assert.Equal(t, "<<1,2,3>>", term.Write(mustEval(t, e, p, "<< <<X>> || X <- [1,2,3] >>.")))
+	assert.Equal(t, "<<5:3>>", term.Write(mustEval(t, e, p, "<< <<X:1>> || X <- [1,0,1] >>.")))
+	_, _, exc := evalString(t, e, p, "<< X || X <- [1] >>.", Bindings{})
+	require.NotNil(t, exc)
+	assert.Equal(t, "** exception error: construction of binary failed", FormatException(exc))
+	v := mustEval(t, e, p, "{'EXIT', {badarg, [{erl_eval, eval_bc1, 7, [{error_info, #{cause := C}}]} | _]}} = catch << X || X <- [1] >>, C.")
+	assert.Equal(t, "{2,binary,type,1}", term.Write(v))
+}
