@@ -2,8 +2,6 @@ package shell
 
 import (
 	"fmt"
-	"math"
-	"math/big"
 	"reflect"
 	"strconv"
 	"strings"
@@ -920,24 +918,20 @@ func (e *Evaluator) evalReceive(pr *evRun, x *Receive, b Bindings, tail bool) (t
 	return e.body(pr, x.Clauses[chosen].Body, cb, tail)
 }
 
-// evTimeout converts a receive timeout: milliseconds or infinity.
+// evMaxTimeout is the longest receive timeout, in milliseconds, that
+// erl's receive accepts.
+const evMaxTimeout = 1<<32 - 1
+
+// evTimeout converts a receive timeout: infinity, or milliseconds from 0
+// to evMaxTimeout; any other value raises error timeout_value, as erl's
+// receive does.
 func evTimeout(t term.Term) time.Duration {
 	if t == term.Atom("infinity") {
 		return otp.Infinity
 	}
-	n, kind := evNum(t)
-	switch kind {
-	case evSmall:
-		ms := n.(int)
-		if ms >= 0 {
-			if ms > math.MaxInt64/int(time.Millisecond) {
-				return otp.Infinity
-			}
+	if n, kind := evNum(t); kind == evSmall {
+		if ms := n.(int); ms >= 0 && ms <= evMaxTimeout {
 			return time.Duration(ms) * time.Millisecond
-		}
-	case evBigNum:
-		if n.(*big.Int).Sign() > 0 {
-			return otp.Infinity
 		}
 	}
 	evRaise(term.Atom("timeout_value"), term.List{term.Tuple{term.Atom("prim_eval"), term.Atom("receive"), 2, term.List{}}})

@@ -429,3 +429,20 @@ func TestEvalBinComp(t *testing.T) {
 	v := mustEval(t, e, p, "{'EXIT', {badarg, [{erl_eval, eval_bc1, 7, [{error_info, #{cause := C}}]} | _]}} = catch << X || X <- [1] >>, C.")
 	assert.Equal(t, "{2,binary,type,1}", term.Write(v))
 }
+
+// TestEvalReceiveTimeout checks that a receive timeout beyond erl's range
+// raises what erl raises instead of waiting for ever.
+func TestEvalReceiveTimeout(t *testing.T) {
+	_, p := evalNode(t)
+	e := &Evaluator{}
+	for _, after := range []string{"4294967296", "1 bsl 64", "-1", "1.0", "foo"} {
+		src := "receive X -> X after " + after + " -> ok end."
+		_, _, exc := evalString(t, e, p, src, Bindings{})
+		require.NotNil(t, exc, src)
+		assert.Equal(t, "error:timeout_value", exc.Class.String()+":"+term.Write(exc.Reason), src)
+		assert.Equal(t, "** exception error: bad receive timeout value\n     in function  prim_eval:'receive'/2 ",
+			FormatException(exc), src)
+	}
+	assert.Equal(t, term.Atom("m"), mustEval(t, e, p, "self() ! m, receive X -> X after 4294967295 -> ok end."))
+	assert.Equal(t, term.Atom("ok"), mustEval(t, e, p, "receive X -> X after 0 -> ok end."))
+}
