@@ -50,12 +50,23 @@ func (c *Console) Close() error { return term.Restore(c.fd, c.state) }
 // RunConsole runs the shell at a console, as Run does over plain input.
 // The shell's output should be the console (New(n, c)).
 func (s *Shell) RunConsole(ctx context.Context, c *Console) error {
-	return s.loop(ctx, func(prompt string, _ bool) (string, error) {
-		c.t.SetPrompt(prompt)
-		line, err := c.t.ReadLine()
-		if err != nil {
-			return "", err
-		}
-		return line + "\n", nil
-	})
+	return s.loop(ctx, consoleInput{c})
+}
+
+// consoleInput reads lines at a terminal, which shows the prompt.
+type consoleInput struct{ c *Console }
+
+func (in consoleInput) start(prompt string, complete bool) {
+	if complete { // no line is read, so the terminal shows no prompt
+		in.c.t.Write([]byte(prompt))
+	}
+}
+
+func (in consoleInput) readLine(prompt string) (string, error) {
+	in.c.t.SetPrompt(prompt)
+	line, err := in.c.t.ReadLine()
+	if err != nil {
+		return "", err
+	}
+	return line + "\n", nil
 }

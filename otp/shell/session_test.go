@@ -70,3 +70,19 @@ func TestSessionAsErl(t *testing.T) {
 		}
 	}
 }
+
+// Several forms on one line are several forms, and the rest of a line
+// after a full stop begins the next form, so its lines count from there:
+// what erl 25 prints for this input.
+func TestFormsShareLines(t *testing.T) {
+	got := runShell(t, "1. 2.\n3. % c\na.b.\nX = 1,\n  Y = 2.\nq().\n")
+	_, got, _ = strings.Cut(got, "\n")
+	assert.Equal(t, `1> 1
+2> 2
+3> 3
+4> * 2:2: syntax error before: '.'
+4> 2
+5> ok
+6> *** Terminating erlang (nonode@nohost)
+`, got)
+}

@@ -36,7 +36,8 @@ type Shell struct {
 	self     *otp.Process // the shell process
 	ev       *Evaluator   // shared by the evaluator processes: it keeps the records
 	bindings Bindings
-	count    int // the number of the next prompt
+	pending  string // input after the last form's full stop
+	count    int    // the number of the next prompt
 	evalPid  term.Pid
 	evalMon  term.Ref
 	running  bool // an evaluator exists
@@ -62,17 +63,11 @@ func New(n *otp.Node, out io.Writer) *Shell {
 // for each form, and the input is not echoed. RunConsole runs the shell
 // at a terminal.
 func (s *Shell) Run(ctx context.Context, in io.Reader) error {
-	r := bufio.NewReader(in)
-	return s.loop(ctx, func(prompt string, first bool) (string, error) {
-		if first {
-			fmt.Fprint(s.out, prompt)
-		}
-		return r.ReadString('\n')
-	})
+	return s.loop(ctx, plainInput{r: bufio.NewReader(in), out: s.out})
 }
 
 // loop is the read-eval-print loop over a source of lines.
-func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first bool) (string, error)) error {
+func (s *Shell) loop(ctx context.Context, src lineSource) error {
 	s.self = s.node.Attach()
 	defer s.self.Detach()
 	if s.Banner != "" {
@@ -83,8 +78,8 @@ func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first boo
 			return err
 		}
 		s.noticeDeath()
-		src, err := readForm(s.prompt(), readLine)
-		if src == "" && err != nil {
+		form, err := s.readForm(s.prompt(), src)
+		if form == "" && err != nil {
 			if errors.Is(err, io.EOF) {
 				// The end of the input stops the node, as in erl,
 				// after the prompt already shown.
@@ -93,7 +88,7 @@ func (s *Shell) loop(ctx context.Context, readLine func(prompt string, first boo
 			}
 			return err
 		}
-		s.eval(src)
+		s.eval(form)
 		if err != nil && !errors.Is(err, io.EOF) {
 			return err
 		}
@@ -120,24 +115,57 @@ func (s *Shell) prompt() string {
 }
 
 // readForm reads lines until they hold a complete form, and returns the
-// text up to its end; what follows the terminating dot on its line is
-// dropped, as erl drops it when input is not a terminal.
-func readForm(prompt string, readLine func(prompt string, first bool) (string, error)) (string, error) {
-	var buf strings.Builder
-	for first := true; ; first = false {
-		line, err := readLine(prompt, first)
-		buf.WriteString(line)
-		if end, ok := Complete(buf.String()); ok {
-			return buf.String()[:end], nil
+// text up to its end. As in erl, the full stop takes one white space
+// character after it, and what follows on the line is the start of the
+// next form: "1. 2." are two forms, and after "1. % note" the next form
+// begins with the comment, so its lines count from there.
+func (s *Shell) readForm(prompt string, src lineSource) (string, error) {
+	buf := s.pending
+	s.pending = ""
+	_, complete := Complete(buf)
+	src.start(prompt, complete)
+	for {
+		if end, ok := Complete(buf); ok {
+			rest := buf[end:]
+			if rest != "" && strings.ContainsRune(" \t\r\n", rune(rest[0])) {
+				rest = rest[1:]
+			}
+			s.pending = rest
+			return buf[:end], nil
 		}
+		line, err := src.readLine(prompt)
+		buf += line
 		if err != nil {
-			if strings.TrimSpace(buf.String()) == "" {
+			if _, ok := Complete(buf); ok {
+				continue
+			}
+			if strings.TrimSpace(buf) == "" {
 				return "", err
 			}
-			return buf.String(), err
+			return buf, err
 		}
 	}
 }
+
+// lineSource is where the shell's input comes from: plain input, or a
+// terminal.
+type lineSource interface {
+	// start begins a form: complete tells that it is already read (the
+	// rest of a line that held several forms).
+	start(prompt string, complete bool)
+	readLine(prompt string) (string, error)
+}
+
+// plainInput is input that is not a terminal: the prompt is printed once
+// for each form, and the input is not echoed.
+type plainInput struct {
+	r   *bufio.Reader
+	out io.Writer
+}
+
+func (in plainInput) start(prompt string, _ bool) { fmt.Fprint(in.out, prompt) }
+
+func (in plainInput) readLine(string) (string, error) { return in.r.ReadString('\n') }
 
 // eval parses, evaluates and prints one form.
 func (s *Shell) eval(src string) {
