@@ -25,20 +25,7 @@ func TestRecordsAsErl(t *testing.T) {
 	require.NoError(t, err)
 	want, err := os.ReadFile("testdata/records.erl.out")
 	require.NoError(t, err)
-	got := normalise(runShell(t, string(input)))
-	exp := normalise(string(want))
-	for i := 0; i < len(exp) || i < len(got); i++ {
-		var g, e string
-		if i < len(got) {
-			g = got[i]
-		}
-		if i < len(exp) {
-			e = exp[i]
-		}
-		if !assert.Equal(t, e, g, "line %d", i+2) {
-			break
-		}
-	}
+	assertSameOutput(t, string(want), runShell(t, string(input)))
 }
 
 // TestReadRecords: rr(Module) reads the records a module declares. The

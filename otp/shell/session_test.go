@@ -55,8 +55,14 @@ func TestSessionAsErl(t *testing.T) {
 	require.NoError(t, err)
 	want, err := os.ReadFile("testdata/session.erl.out")
 	require.NoError(t, err)
-	got := normalise(runShell(t, string(input)))
-	exp := normalise(string(want))
+	assertSameOutput(t, string(want), runShell(t, string(input)))
+}
+
+// assertSameOutput compares the shell's output with erl's, normalised,
+// line by line, reporting the first line that differs.
+func assertSameOutput(t *testing.T, erl, ours string) {
+	t.Helper()
+	got, exp := normalise(ours), normalise(erl)
 	for i := 0; i < len(exp) || i < len(got); i++ {
 		var g, e string
 		if i < len(got) {

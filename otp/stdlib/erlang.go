@@ -107,22 +107,7 @@ func processBIFs(e exports) {
 	}
 	spawnMFA := func(name string, o otp.SpawnOptions) code.Func {
 		return func(p *otp.Process, args []term.Term) term.Term {
-			m, ok1 := atomOf(args[0])
-			f, ok2 := atomOf(args[1])
-			argv, ok3 := properList(args[2])
-			if !ok1 || !ok2 || !ok3 {
-				w := why{}
-				if !ok1 {
-					w[1] = "not an atom"
-				}
-				if !ok2 {
-					w[2] = "not an atom"
-				}
-				if !ok3 {
-					w[3] = listMsg(args[2])
-				}
-				bifError(name, args, w)
-			}
+			m, f, argv := mfArgs(name, args)
 			opts := o
 			opts.InitialCall = &otp.MFA{Module: m, Function: f, Arity: len(argv)}
 			pid, ref := p.SpawnOpt(func(c *otp.Process) {
