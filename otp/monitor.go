@@ -12,6 +12,7 @@ type monitor struct {
 	watcher *Process
 	target  *Process
 	item    term.Term // the pid, or {Name, Node} for a monitor set by name
+	alias   bool      // the reference is also an alias (see MonitorAlias)
 }
 
 // fire delivers the monitor's DOWN message, unless the watcher has
@@ -66,6 +67,21 @@ func (p *Process) newMonitorRef() term.Ref {
 // wraps ErrBadarg, as is a name on another node when the node is not
 // distributed.
 func (p *Process) Monitor(target term.Term) (term.Ref, error) {
+	return p.monitor(target, false)
+}
+
+// MonitorAlias is Monitor whose reference is also an alias of the caller,
+// as monitor(process, Target, [{alias, demonitor}]) makes it: a message
+// sent with SendAlias to the caller under the reference arrives only while
+// the monitor is active, that is until Demonitor removes it or its DOWN
+// message is delivered. A reply that comes after its caller gave up
+// waiting is so dropped rather than left in the caller's mailbox, which is
+// how a call made with it (gen_server:call) leaves no late replies.
+func (p *Process) MonitorAlias(target term.Term) (term.Ref, error) {
+	return p.monitor(target, true)
+}
+
+func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 	p.check()
 	var q *Process
 	var item term.Term
@@ -98,7 +114,7 @@ func (p *Process) Monitor(target term.Term) (term.Ref, error) {
 		// A process does not monitor itself: the reference is all.
 		return ref, nil
 	}
-	m := &monitor{ref: ref, watcher: p, target: q, item: item}
+	m := &monitor{ref: ref, watcher: p, target: q, item: item, alias: alias}
 	p.mu.Lock()
 	p.addMonitor(m)
 	p.mu.Unlock()
@@ -177,4 +193,26 @@ func (p *Process) Demonitor(ref term.Ref, opts ...DemonitorOption) bool {
 		return m != nil
 	}
 	return true
+}
+
+// SendAlias sends msg to the process to under alias, a reference that
+// process made with MonitorAlias, as Alias ! Msg does: the message is
+// dropped unless the monitor is still active, so a reply to a caller that
+// has given up never reaches it. Like Send, it never fails.
+func (p *Process) SendAlias(to term.Pid, alias term.Ref, msg any) {
+	p.check()
+	q := p.node.lookup(to)
+	if q == nil {
+		return
+	}
+	q.mu.Lock()
+	if q.x == nil {
+		q.mu.Unlock()
+		return
+	}
+	if m, ok := q.x.monitors[alias]; !ok || !m.alias {
+		q.mu.Unlock()
+		return
+	}
+	p.handOver(q, msg)
 }

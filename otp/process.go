@@ -68,6 +68,7 @@ type extra struct {
 	initialCall *MFA
 	output      io.Writer // where io output goes, if not the node's
 	name        term.Atom // the registered name
+	onExit      map[any]func(term.Pid, term.Term)
 }
 
 // regName returns the registered name, or "".

@@ -21,31 +21,47 @@ func (p *Process) Send(pid term.Pid, msg any) {
 	p.check()
 	if q := p.node.lookup(pid); q != nil {
 		q.mu.Lock()
-		// A sender killed since its check sends nothing more: its
-		// death, already signalled, is its last signal.
-		if q.dead.Load() || p.dead.Load() {
-			q.mu.Unlock()
-			return
-		}
-		if !q.waiting {
-			q.push(msg)
-			q.mu.Unlock()
-			return
-		}
-		// q waits: hand it the message itself when it waits for any
-		// message (its mailbox is then empty, or it would not wait), or
-		// else queue the message and tell q to look. Outside the lock,
-		// so that q does not wake to find it held; the channel is empty,
-		// so the send does not block.
-		q.waiting = false
-		var v any = wakeToken{}
-		if q.waitAny {
-			v = msg
-		} else {
-			q.push(msg)
-		}
+		p.handOver(q, msg)
+	}
+}
+
+// handOver delivers msg from p to q, whose lock the caller holds; it lets
+// go of the lock.
+func (p *Process) handOver(q *Process, msg any) {
+	// A sender killed since its check sends nothing more: its death,
+	// already signalled, is its last signal.
+	if q.dead.Load() || (p != nil && p.dead.Load()) {
 		q.mu.Unlock()
-		q.wake <- v
+		return
+	}
+	if !q.waiting {
+		q.push(msg)
+		q.mu.Unlock()
+		return
+	}
+	// q waits: hand it the message itself when it waits for any message
+	// (its mailbox is then empty, or it would not wait), or else queue the
+	// message and tell q to look. Outside the lock, so that q does not
+	// wake to find it held; the channel is empty, so the send does not
+	// block.
+	q.waiting = false
+	var v any = wakeToken{}
+	if q.waitAny {
+		v = msg
+	} else {
+		q.push(msg)
+	}
+	q.mu.Unlock()
+	q.wake <- v
+}
+
+// Send sends msg to pid from outside any process: from an exit hook (see
+// OnExit), a Go callback, a main function. Like Process.Send, it never
+// fails; a message to a process that does not exist is dropped.
+func (n *Node) Send(pid term.Pid, msg any) {
+	if q := n.lookup(pid); q != nil {
+		q.mu.Lock()
+		(*Process)(nil).handOver(q, msg)
 	}
 }
 

@@ -265,9 +265,11 @@ func (n *Node) bury(p *Process) {
 		p.links = nil
 		var monitors, monitoredBy map[term.Ref]*monitor
 		var timers map[term.Ref]struct{}
+		var hooks map[any]func(term.Pid, term.Term)
 		if x := p.x; x != nil {
 			monitors, monitoredBy, timers = x.monitors, x.monitoredBy, x.timers
 			x.monitors, x.monitoredBy, x.timers = nil, nil, nil
+			hooks, x.onExit = x.onExit, nil
 		}
 		p.mu.Unlock()
 
@@ -281,6 +283,9 @@ func (n *Node) bury(p *Process) {
 		n.procs.delete(p.num)
 		for ref := range timers {
 			n.cancelTimer(ref)
+		}
+		for _, f := range hooks {
+			f(p.Self(), reason)
 		}
 		for ref, m := range monitors {
 			if m.target == nil {

@@ -1,0 +1,111 @@
+package otp_test
+
+import (
+	"testing"
+
+	"github.com/scalability-go/otpbook/otp"
+	"github.com/scalability-go/otpbook/otp/term"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A reply sent under an alias arrives while the monitor is active, and is
+// dropped once the caller has demonitored: no late reply.
+func TestMonitorAliasDropsLateReplies(t *testing.T) {
+	_, p := newNode(t)
+	server := p.Spawn(func(q *otp.Process) {
+		for {
+			m := recv(t, q).(term.Tuple)
+			q.SendAlias(m[0].(term.Pid), m[1].(term.Ref), term.Tuple{m[1], term.Atom("reply")})
+		}
+	})
+	ref, err := p.MonitorAlias(server)
+	require.NoError(t, err)
+	p.Send(server, term.Tuple{p.Self(), ref})
+	got, ok := p.ReceiveRef(ref, func(m any) bool {
+		tu, ok := m.(term.Tuple)
+		return ok && tu[0] == ref
+	}, waitFor)
+	require.True(t, ok)
+	assert.Equal(t, term.Tuple{ref, term.Atom("reply")}, got)
+
+	p.Demonitor(ref, otp.Flush)
+	p.Send(server, term.Tuple{p.Self(), ref})
+	// A plain message sent after the request arrives after the reply would:
+	// the reply was dropped.
+	ref2, err := p.MonitorAlias(server)
+	require.NoError(t, err)
+	p.Send(server, term.Tuple{p.Self(), ref2})
+	got = recv(t, p)
+	assert.Equal(t, term.Tuple{ref2, term.Atom("reply")}, got)
+	requireEmpty(t, p)
+
+	// A plain reference, or another process's, is no alias.
+	p.SendAlias(p.Self(), p.MakeRef(), "x")
+	requireEmpty(t, p)
+}
+
+// The DOWN message ends the alias.
+func TestMonitorAliasEndsWithDown(t *testing.T) {
+	_, p := newNode(t)
+	q := p.Spawn(func(q *otp.Process) { recv(t, q) })
+	ref, err := p.MonitorAlias(q)
+	require.NoError(t, err)
+	p.Send(q, "go")
+	recvDown(t, p, ref)
+	p.SendAlias(p.Self(), ref, "late")
+	requireEmpty(t, p)
+}
+
+// Exit hooks run before links and monitors fire, and with the reason.
+func TestOnExitRunsBeforeDown(t *testing.T) {
+	n, p := newNode(t)
+	released := make(chan term.Term, 1)
+	q := p.Spawn(func(q *otp.Process) { recv(t, q); otp.Exit(term.Atom("bye")) })
+	require.True(t, n.OnExit(q, "a", func(pid term.Pid, reason term.Term) {
+		assert.Equal(t, q, pid)
+		released <- reason
+	}))
+	require.True(t, n.OnExit(q, "b", func(term.Pid, term.Term) { t.Error("removed hook ran") }))
+	require.True(t, n.OnExit(q, "b", nil))
+	ref := monitor(t, p, q)
+	p.Send(q, "go")
+	d := recvDown(t, p, ref)
+	assert.Equal(t, term.Atom("bye"), d.Reason)
+	select {
+	case r := <-released:
+		assert.Equal(t, term.Atom("bye"), r)
+	default:
+		t.Fatal("the hook had not run when the DOWN came")
+	}
+	assert.False(t, n.OnExit(q, "a", func(term.Pid, term.Term) {}), "a dead process takes no hook")
+}
+
+// Node.Send delivers from outside any process.
+func TestNodeSend(t *testing.T) {
+	n, p := newNode(t)
+	n.Send(p.Self(), "hi")
+	assert.Equal(t, "hi", recv(t, p))
+	n.Send(term.Pid{Node: n.Name(), ID: 1 << 20}, "nobody") // dropped
+}
+
+// Hibernate returns when a message comes, and leaves it queued.
+func TestHibernate(t *testing.T) {
+	_, p := newNode(t)
+	q := p.Spawn(func(q *otp.Process) {
+		q.Hibernate()
+		m := recv(t, q)
+		q.Send(m.(term.Pid), "woke")
+	})
+	p.Send(q, p.Self())
+	assert.Equal(t, "woke", recv(t, p))
+}
+
+// A hibernating process can be killed.
+func TestHibernateKilled(t *testing.T) {
+	_, p := newNode(t)
+	q := p.Spawn(func(q *otp.Process) { q.Hibernate() })
+	ref := monitor(t, p, q)
+	p.SendExit(q, otp.Kill)
+	assert.Equal(t, otp.Killed, recvDown(t, p, ref).Reason)
+}
