@@ -1,16 +1,23 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/scalability-go/otpbook/internal/chapter"
 )
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"ch02": func() {
-			os.Exit(exitStatus(run(os.Stdin, os.Stdout)))
+			status, err := chapter.Run(os.Stdin, os.Stdout, modules())
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "ch02:", err)
+				status = 1
+			}
+			os.Exit(status)
 		},
 	})
 }

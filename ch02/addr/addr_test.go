@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/scalability-go/otpbook/ch02/addr"
-	"github.com/scalability-go/otpbook/ch02/internal/erltest"
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
 	"github.com/scalability-go/otpbook/otp/term"

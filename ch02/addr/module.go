@@ -6,7 +6,7 @@ import (
 	"net"
 	"net/netip"
 
-	"github.com/scalability-go/otpbook/ch02/internal/erl"
+	"github.com/scalability-go/otpbook/internal/erl"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
 	"github.com/scalability-go/otpbook/otp/term"

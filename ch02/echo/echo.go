@@ -16,7 +16,7 @@ package echo
 import (
 	"io"
 
-	"github.com/scalability-go/otpbook/ch02/internal/erl"
+	"github.com/scalability-go/otpbook/internal/erl"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/term"
 )

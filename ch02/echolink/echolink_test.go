@@ -7,7 +7,7 @@ import (
 
 	"github.com/scalability-go/otpbook/ch02/echo"
 	"github.com/scalability-go/otpbook/ch02/echolink"
-	"github.com/scalability-go/otpbook/ch02/internal/erltest"
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/term"
 	"github.com/stretchr/testify/assert"

@@ -5,7 +5,7 @@ package ex1
 import (
 	"math/big"
 
-	"github.com/scalability-go/otpbook/ch02/internal/erl"
+	"github.com/scalability-go/otpbook/internal/erl"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
 	"github.com/scalability-go/otpbook/otp/term"

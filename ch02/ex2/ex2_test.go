@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/scalability-go/otpbook/ch02/ex2"
-	"github.com/scalability-go/otpbook/ch02/internal/erltest"
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/term"
 	"github.com/stretchr/testify/assert"

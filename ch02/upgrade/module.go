@@ -3,7 +3,7 @@
 package upgrade
 
 import (
-	"github.com/scalability-go/otpbook/ch02/internal/erl"
+	"github.com/scalability-go/otpbook/internal/erl"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
 	"github.com/scalability-go/otpbook/otp/term"

@@ -5,7 +5,7 @@ package upgrade_test
 import (
 	"testing"
 
-	"github.com/scalability-go/otpbook/ch02/internal/erltest"
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/ch02/upgrade"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/scalability-go/otpbook/ch02/exercises/ring"
-	"github.com/scalability-go/otpbook/ch02/internal/erltest"
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp/term"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"

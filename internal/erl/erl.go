@@ -1,4 +1,4 @@
-// Book: chapter 2, "Introducing Erlang" (the errors its modules raise).
+// The errors the chapters' modules raise, as Erlang raises them.
 
 // Package erl raises the exceptions Erlang raises, for the chapter's
 // modules: the Go functions that stand for the book's Erlang functions

@@ -1,4 +1,4 @@
-// Book: chapter 2, "Introducing Erlang" (what the chapter's tests share).
+// What the chapters' tests share.
 
 // Package erltest holds what the chapter's tests share: a node to run
 // in, with the io output of its processes captured, and a way to call a

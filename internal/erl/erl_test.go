@@ -5,7 +5,7 @@ package erl_test
 import (
 	"testing"
 
-	"github.com/scalability-go/otpbook/ch02/internal/erl"
+	"github.com/scalability-go/otpbook/internal/erl"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/term"
 	"github.com/stretchr/testify/assert"
