@@ -116,6 +116,13 @@ var bifs = map[string]any{
 		return n, ok
 	}),
 	"binary_part/3": bif3(binaryPart),
+	"binary_part/2": bif2(func(bin, pos term.Term) (term.Term, bool) {
+		tp, ok := asTuple(pos)
+		if !ok || len(tp) != 2 {
+			return nil, false
+		}
+		return binaryPart(bin, tp[0], tp[1])
+	}),
 	"+/1": bif1(func(a term.Term) (term.Term, bool) {
 		if !isNumber(a) {
 			return nil, false
@@ -274,6 +281,8 @@ func binaryPart(bin, start, length term.Term) (term.Term, bool) {
 		b = v
 	case []byte:
 		b = v
+	case term.BitString:
+		b = v.Bytes[:v.BitLen()/8] // the whole bytes
 	default:
 		return nil, false
 	}

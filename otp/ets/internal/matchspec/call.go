@@ -34,11 +34,11 @@ func (c *exprCompiler) call(whole term.Tuple, name term.Atom, args []term.Term) 
 	}
 	key := string(name) + "/" + strconv.Itoa(len(args))
 	if traceBifs[key] {
-		return nil, nil, errorf("Function %s/%d cannot be called in this context.", term.Write(name), len(args))
+		return nil, nil, errorf("Function %s/%d cannot be called in this context.", show(name), len(args))
 	}
 	f, ok := bifs[key]
 	if !ok {
-		return nil, nil, errorf("Function %s/%d does_not_exist.", term.Write(name), len(args))
+		return nil, nil, errorf("Function %s/%d does_not_exist.", show(name), len(args))
 	}
 	fns, _, err := c.exprs(args)
 	if err != nil {
