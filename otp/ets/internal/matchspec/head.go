@@ -311,3 +311,39 @@ func asTuple(t term.Term) (term.Tuple, bool) {
 	}
 	return nil, false
 }
+
+// quickFilter returns a test of the parts of a head that bind nothing (the
+// arity of a tuple head and its ground elements), which can run without
+// scratch space for variables; nil when there is nothing to test.
+func quickFilter(head term.Term) matchFn {
+	if ground(head) {
+		if _, isMap := head.(term.Map); !isMap {
+			return literal(head)
+		}
+	}
+	tp, ok := head.(term.Tuple)
+	if !ok {
+		return nil
+	}
+	n := len(tp)
+	var idx []int
+	var lits []matchFn
+	for i, e := range tp {
+		if _, isMap := e.(term.Map); ground(e) && !isMap {
+			idx = append(idx, i)
+			lits = append(lits, literal(e))
+		}
+	}
+	return func(t term.Term, _ []term.Term) bool {
+		v, ok := asTuple(t)
+		if !ok || len(v) != n {
+			return false
+		}
+		for j, i := range idx {
+			if !lits[j](v[i], nil) {
+				return false
+			}
+		}
+		return true
+	}
+}

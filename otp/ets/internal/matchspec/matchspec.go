@@ -17,6 +17,7 @@ type Spec struct {
 type clause struct {
 	head   term.Term // canonical, for Key
 	match  matchFn   // nil: matches anything
+	quick  matchFn   // a test that binds nothing and rejects most objects the head rejects; nil: none
 	guards []evalFn
 	body   evalFn // the last body expression; the others cannot matter
 }
@@ -88,7 +89,7 @@ func compileClause(head, guards, body term.Term) (clause, int, error) {
 	if err != nil {
 		return clause{}, 0, err
 	}
-	cl := clause{head: head, match: m}
+	cl := clause{head: head, match: m, quick: quickFilter(head)}
 	gs, ok, proper := listElems(guards)
 	if !ok {
 		return clause{}, 0, errorf("Match expression is not a list.")
@@ -138,21 +139,30 @@ func compileClause(head, guards, body term.Term) (clause, int, error) {
 // built by the body (a tuple, a list, '$$') is newly allocated, and parts
 // of obj in it are shared with obj, not copied.
 func (s *Spec) Run(obj term.Term, self term.Pid) (term.Term, bool) {
-	if len(s.clauses) == 0 {
+	// Skip the clauses whose heads cannot match before taking scratch
+	// space from the pool: on a table scan most objects fail here.
+	first := 0
+	for first < len(s.clauses) {
+		if q := s.clauses[first].quick; q == nil || q(obj, nil) {
+			break
+		}
+		first++
+	}
+	if first == len(s.clauses) {
 		return nil, false
 	}
 	st := s.pool.Get().(*state)
 	st.obj, st.self = obj, self
-	v, ok := s.run(st)
+	v, ok := s.run(st, first)
 	st.obj = nil
 	clear(st.b)
 	s.pool.Put(st)
 	return v, ok
 }
 
-func (s *Spec) run(st *state) (term.Term, bool) {
+func (s *Spec) run(st *state, first int) (term.Term, bool) {
 clauses:
-	for i := range s.clauses {
+	for i := first; i < len(s.clauses); i++ {
 		cl := &s.clauses[i]
 		if cl.match != nil && !cl.match(st.obj, st.b) {
 			continue

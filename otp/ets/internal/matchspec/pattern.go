@@ -12,6 +12,7 @@ import (
 type Pattern struct {
 	head   term.Term
 	match  matchFn // nil: matches anything
+	quick  matchFn // see clause.quick
 	nslots int
 	sorted []int // slots in increasing variable number
 	pool   sync.Pool
@@ -30,7 +31,7 @@ func CompilePattern(pat term.Term) (*Pattern, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Pattern{head: c, match: m, nslots: len(h.vars), sorted: h.sorted()}
+	p := &Pattern{head: c, match: m, quick: quickFilter(c), nslots: len(h.vars), sorted: h.sorted()}
 	p.pool.New = func() any {
 		b := make([]term.Term, p.nslots)
 		return &b
@@ -44,13 +45,14 @@ func CompilePattern(pat term.Term) (*Pattern, error) {
 // without variables gives an empty, non-nil slice. It allocates only for
 // the bindings of a match.
 func (p *Pattern) Match(obj term.Term) (bindings []term.Term, ok bool) {
-	if p.match == nil {
-		if p.nslots == 0 {
+	if p.nslots == 0 {
+		if p.match == nil || p.match(obj, nil) {
 			return []term.Term{}, true
 		}
+		return nil, false
 	}
-	if p.nslots == 0 {
-		return []term.Term{}, p.match(obj, nil)
+	if p.quick != nil && !p.quick(obj, nil) {
+		return nil, false
 	}
 	bp := p.pool.Get().(*[]term.Term)
 	b := *bp
@@ -74,6 +76,9 @@ func (p *Pattern) Matches(obj term.Term) bool {
 	}
 	if p.nslots == 0 {
 		return p.match(obj, nil)
+	}
+	if p.quick != nil && !p.quick(obj, nil) {
+		return false
 	}
 	bp := p.pool.Get().(*[]term.Term)
 	ok := p.match(obj, *bp)
