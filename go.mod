@@ -3,6 +3,7 @@ module github.com/scalability-go/otpbook
 go 1.26.0
 
 require (
+	github.com/google/btree v1.1.3
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/stretchr/testify v1.12.1
 	go.uber.org/goleak v1.3.0

@@ -1,0 +1,436 @@
+package ets
+
+import "github.com/scalability-go/otpbook/otp/term"
+
+// hashStore is the store of set, bag and duplicate_bag tables: an open
+// addressing hash table with linear probing, split into shards, each with
+// its own lock (one shard unless the table has write_concurrency). A slot
+// holds a key and all its objects, so that a lookup touches one slot and
+// allocates nothing. Deleting leaves a tombstone, so that deletions never
+// move the other keys and a first/next traversal that deletes as it goes
+// sees every key once; only an insert that grows a shard reorders it.
+//
+// Traversal order is shard by shard, slot by slot.
+type hashStore struct {
+	kind   kind
+	keypos int
+	shift  uint // 64 - log2(len(shards)); 64 for one shard
+	shards []shard
+}
+
+type shard struct {
+	mu    tlock
+	slots []slot
+	live  int // slots with objects
+	used  int // live slots and tombstones
+	objs  int // objects
+	words int // memory estimate
+	_     [32]byte
+}
+
+// A slot is empty (key nil), a tombstone (key set, no objects) or live.
+type slot struct {
+	hash uint64
+	key  term.Term
+	objs []term.Tuple
+}
+
+// writeShards is how many shards a table with write_concurrency has.
+const writeShards = 16
+
+func newHashStore(k kind, keypos int, readConc, writeConc bool) *hashStore {
+	n, shift := 1, uint(64)
+	if writeConc {
+		n, shift = writeShards, 64-4
+	}
+	s := &hashStore{kind: k, keypos: keypos, shift: shift, shards: make([]shard, n)}
+	for i := range s.shards {
+		s.shards[i].mu = newLock(readConc)
+	}
+	return s
+}
+
+func (s *hashStore) shardOf(h uint64) *shard {
+	if s.shift == 64 {
+		return &s.shards[0]
+	}
+	return &s.shards[h>>s.shift]
+}
+
+// keyEq reports whether two normalised keys with equal hashes are the same
+// key. Small integers hash bijectively, so two of them with one hash are
+// equal; a normalised key that is an integer is an int, so an int and a
+// key of another type are never exactly equal.
+func keyEq(a, b term.Term) bool {
+	if _, ok := a.(int); ok {
+		_, ok = b.(int)
+		return ok
+	}
+	if _, ok := b.(int); ok {
+		return false
+	}
+	if x, ok := a.(term.Atom); ok {
+		y, ok := b.(term.Atom)
+		return ok && x == y
+	}
+	return term.Exact(a, b)
+}
+
+// find returns the index of k's slot, or of the slot where it would go
+// (the first tombstone on its probe sequence, or the empty slot that ends
+// it), and whether k is there.
+func (sh *shard) find(h uint64, k term.Term) (int, bool) {
+	if len(sh.slots) == 0 {
+		return -1, false
+	}
+	mask := uint64(len(sh.slots) - 1)
+	tomb := -1
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &sh.slots[i]
+		if sl.key == nil {
+			if tomb >= 0 {
+				return tomb, false
+			}
+			return int(i), false
+		}
+		if sl.objs == nil {
+			if tomb < 0 {
+				tomb = int(i)
+			}
+			continue
+		}
+		if sl.hash == h && keyEq(sl.key, k) {
+			return int(i), true
+		}
+	}
+}
+
+// lookupSlot returns k's slot or nil.
+func (sh *shard) lookupSlot(h uint64, k term.Term) *slot {
+	if len(sh.slots) == 0 {
+		return nil
+	}
+	mask := uint64(len(sh.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &sh.slots[i]
+		if sl.key == nil {
+			return nil
+		}
+		if sl.hash == h && sl.objs != nil && keyEq(sl.key, k) {
+			return sl
+		}
+	}
+}
+
+// reserve makes room for one more key, growing (or cleaning out
+// tombstones) when the shard would be more than 3/4 full.
+func (sh *shard) reserve() {
+	if (sh.used+1)*4 <= len(sh.slots)*3 {
+		return
+	}
+	n := len(sh.slots)
+	if n == 0 {
+		n = 8
+	}
+	for (sh.live+1)*2 > n {
+		n *= 2
+	}
+	old := sh.slots
+	sh.slots = make([]slot, n)
+	sh.used = sh.live
+	mask := uint64(n - 1)
+	for i := range old {
+		sl := &old[i]
+		if sl.objs == nil {
+			continue
+		}
+		j := sl.hash & mask
+		for sh.slots[j].key != nil {
+			j = (j + 1) & mask
+		}
+		sh.slots[j] = *sl
+	}
+}
+
+// set stores objs as k's objects, replacing what is there (nil: remove).
+func (sh *shard) set(h uint64, k term.Term, objs []term.Tuple) {
+	i, found := sh.find(h, k)
+	if found {
+		sl := &sh.slots[i]
+		sh.objs += len(objs) - len(sl.objs)
+		sh.words += objWords(objs) - objWords(sl.objs)
+		if objs == nil {
+			sl.objs = nil // tombstone
+			sh.live--
+			return
+		}
+		sl.objs = objs
+		return
+	}
+	if objs == nil {
+		return
+	}
+	sh.reserve()
+	i, _ = sh.find(h, k)
+	sl := &sh.slots[i]
+	if sl.key == nil {
+		sh.used++
+	}
+	*sl = slot{hash: h, key: k, objs: objs}
+	sh.live++
+	sh.objs += len(objs)
+	sh.words += objWords(objs)
+}
+
+func clip(objs []term.Tuple) []term.Tuple { return objs[:len(objs):len(objs)] }
+
+func (s *hashStore) lookup(k term.Term) []term.Tuple {
+	h := hashKey(k)
+	sh := s.shardOf(h)
+	r := sh.mu.rlock()
+	var objs []term.Tuple
+	if sl := sh.lookupSlot(h, k); sl != nil {
+		objs = clip(sl.objs)
+	}
+	sh.mu.runlock(r)
+	return objs
+}
+
+// add adds obj to the objects of its key as the table's type does.
+func (s *hashStore) add(sh *shard, h uint64, k term.Term, obj term.Tuple) {
+	if s.kind == kindSet {
+		sh.set(h, k, []term.Tuple{obj})
+		return
+	}
+	var cur []term.Tuple
+	if sl := sh.lookupSlot(h, k); sl != nil {
+		cur = sl.objs
+	}
+	if s.kind == kindBag {
+		for _, o := range cur {
+			if term.Exact(o, obj) {
+				return
+			}
+		}
+	}
+	// Appending never changes the part of the slice handed out before.
+	sh.set(h, k, append(cur, obj))
+}
+
+func (s *hashStore) insert(objs []term.Tuple, keys []term.Term, onlyNew bool) bool {
+	if len(objs) == 1 {
+		h := hashKey(keys[0])
+		sh := s.shardOf(h)
+		sh.mu.lock()
+		defer sh.mu.unlock()
+		if onlyNew && sh.lookupSlot(h, keys[0]) != nil {
+			return false
+		}
+		s.add(sh, h, keys[0], objs[0])
+		return true
+	}
+	s.lockAll()
+	defer s.unlockAll()
+	hs := make([]uint64, len(keys))
+	for i, k := range keys {
+		hs[i] = hashKey(k)
+		if onlyNew && s.shardOf(hs[i]).lookupSlot(hs[i], k) != nil {
+			return false
+		}
+	}
+	if s.kind == kindBag {
+		// OTP 25 inserts a list into a bag from its last object to its first.
+		for i := len(objs) - 1; i >= 0; i-- {
+			s.add(s.shardOf(hs[i]), hs[i], keys[i], objs[i])
+		}
+		return true
+	}
+	for i := range objs {
+		s.add(s.shardOf(hs[i]), hs[i], keys[i], objs[i])
+	}
+	return true
+}
+
+func (s *hashStore) lockAll() {
+	for i := range s.shards {
+		s.shards[i].mu.lock()
+	}
+}
+
+func (s *hashStore) unlockAll() {
+	for i := len(s.shards) - 1; i >= 0; i-- {
+		s.shards[i].mu.unlock()
+	}
+}
+
+func (s *hashStore) remove(k term.Term) []term.Tuple {
+	h := hashKey(k)
+	sh := s.shardOf(h)
+	sh.mu.lock()
+	defer sh.mu.unlock()
+	sl := sh.lookupSlot(h, k)
+	if sl == nil {
+		return nil
+	}
+	objs := clip(sl.objs)
+	sh.set(h, k, nil)
+	return objs
+}
+
+func (s *hashStore) removeObject(k term.Term, obj term.Tuple) {
+	h := hashKey(k)
+	sh := s.shardOf(h)
+	sh.mu.lock()
+	defer sh.mu.unlock()
+	sl := sh.lookupSlot(h, k)
+	if sl == nil {
+		return
+	}
+	var keep []term.Tuple
+	for _, o := range sl.objs {
+		if !term.Exact(o, obj) {
+			keep = append(keep, o)
+		}
+	}
+	if len(keep) != len(sl.objs) {
+		sh.set(h, k, keep)
+	}
+}
+
+func (s *hashStore) update(k term.Term, f func([]term.Tuple) []term.Tuple) {
+	h := hashKey(k)
+	sh := s.shardOf(h)
+	sh.mu.lock()
+	defer sh.mu.unlock()
+	var cur []term.Tuple
+	if sl := sh.lookupSlot(h, k); sl != nil {
+		cur = clip(sl.objs)
+	}
+	if objs := f(cur); objs != nil {
+		sh.set(h, k, objs)
+	}
+}
+
+// scan returns the first live key at or after slot i of shard n, going on
+// to the following shards.
+func (s *hashStore) scan(n, i int) (term.Term, bool) {
+	for ; n < len(s.shards); n, i = n+1, 0 {
+		sh := &s.shards[n]
+		r := sh.mu.rlock()
+		for ; i < len(sh.slots); i++ {
+			if sh.slots[i].objs != nil {
+				k := sh.slots[i].key
+				sh.mu.runlock(r)
+				return k, true
+			}
+		}
+		sh.mu.runlock(r)
+	}
+	return nil, false
+}
+
+func (s *hashStore) first() (term.Term, bool) { return s.scan(0, 0) }
+
+// last is first: a hash table has no order to reverse, as in OTP.
+func (s *hashStore) last() (term.Term, bool) { return s.first() }
+
+func (s *hashStore) next(k term.Term) (term.Term, bool, bool) {
+	h := hashKey(k)
+	n := 0
+	if s.shift != 64 {
+		n = int(h >> s.shift)
+	}
+	sh := &s.shards[n]
+	r := sh.mu.rlock()
+	i, found := sh.find(h, k)
+	sh.mu.runlock(r)
+	if !found {
+		return nil, false, false
+	}
+	key, ok := s.scan(n, i+1)
+	return key, ok, true
+}
+
+func (s *hashStore) prev(k term.Term) (term.Term, bool, bool) { return s.next(k) }
+
+func (s *hashStore) each(_ bool, f func(term.Tuple) bool) {
+	for n := range s.shards {
+		sh := &s.shards[n]
+		r := sh.mu.rlock()
+		for i := range sh.slots {
+			for _, o := range sh.slots[i].objs {
+				if !f(o) {
+					sh.mu.runlock(r)
+					return
+				}
+			}
+		}
+		sh.mu.runlock(r)
+	}
+}
+
+func (s *hashStore) eachKey(k term.Term, f func(term.Tuple) bool) {
+	for _, o := range s.lookup(k) {
+		if !f(o) {
+			return
+		}
+	}
+}
+
+func (s *hashStore) deleteIf(f func(term.Tuple) bool) int {
+	s.lockAll()
+	defer s.unlockAll()
+	n := 0
+	for i := range s.shards {
+		sh := &s.shards[i]
+		for j := range sh.slots {
+			sl := &sh.slots[j]
+			if sl.objs == nil {
+				continue
+			}
+			var keep []term.Tuple
+			for _, o := range sl.objs {
+				if f(o) {
+					n++
+				} else {
+					keep = append(keep, o)
+				}
+			}
+			if len(keep) != len(sl.objs) {
+				sh.set(sl.hash, sl.key, keep)
+			}
+		}
+	}
+	return n
+}
+
+func (s *hashStore) size() int {
+	n := 0
+	for i := range s.shards {
+		sh := &s.shards[i]
+		r := sh.mu.rlock()
+		n += sh.objs
+		sh.mu.runlock(r)
+	}
+	return n
+}
+
+func (s *hashStore) memory() int {
+	n := 0
+	for i := range s.shards {
+		sh := &s.shards[i]
+		r := sh.mu.rlock()
+		n += sh.words
+		sh.mu.runlock(r)
+	}
+	return n
+}
+
+func (s *hashStore) clear() {
+	s.lockAll()
+	defer s.unlockAll()
+	for i := range s.shards {
+		sh := &s.shards[i]
+		sh.slots, sh.live, sh.used, sh.objs, sh.words = nil, 0, 0, 0, 0
+	}
+}
