@@ -202,6 +202,9 @@ func (h *headInfo) list(whole term.Term, elems []term.Term, tailPat term.Term, i
 			if tail == nil {
 				return true
 			}
+			if len(v) == n {
+				return tail(nilT, b)
+			}
 			return tail(v[n:], b)
 		case string:
 			s := v
@@ -220,6 +223,9 @@ func (h *headInfo) list(whole term.Term, elems []term.Term, tailPat term.Term, i
 			}
 			if tail == nil {
 				return true
+			}
+			if s == "" {
+				return tail(nilT, b)
 			}
 			return tail(s, b)
 		case term.ImproperList:

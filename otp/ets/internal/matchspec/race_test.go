@@ -1,0 +1,5 @@
+//go:build race
+
+package matchspec
+
+const raceEnabled = true
