@@ -139,3 +139,17 @@ func TestGoldenMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestGoldenKeepsKey(t *testing.T) {
+	for _, c := range readGolden(t, "replace.golden") {
+		keypos, spec, want := c[0].(int), c[1], c[2]
+		name := term.Write(spec)
+		s, err := Compile(spec)
+		if err != nil {
+			// ets:select_replace raises badarg for an invalid spec too.
+			assert.Equal(t, term.Atom("badarg"), want, "%s: %v", name, err)
+			continue
+		}
+		assert.Equal(t, want == term.Atom("ok"), s.KeepsKey(keypos), "%s at %d", name, keypos)
+	}
+}

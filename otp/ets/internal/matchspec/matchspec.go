@@ -20,6 +20,8 @@ type clause struct {
 	quick  matchFn   // a test that binds nothing and rejects most objects the head rejects; nil: none
 	guards []evalFn
 	body   evalFn // the last body expression; the others cannot matter
+
+	bodyTerms []term.Term // canonical, for KeepsKey
 }
 
 // Compile checks a match specification, a list of {Head, Guards, Body} as
@@ -118,6 +120,7 @@ func compileClause(head, guards, body term.Term) (clause, int, error) {
 	if !proper {
 		return clause{}, 0, errorf("Match expression is not a proper list.")
 	}
+	cl.bodyTerms = bs
 	bc := &exprCompiler{head: h, sorted: sorted, body: true}
 	for _, e := range bs {
 		f, _, err := bc.expr(e)

@@ -13,6 +13,10 @@
 %% {match, Value} or {error, Messages}. The pid of self() is written as
 %% the atom 'SELF'.
 %%
+%% replace.txt holds {KeyPos, Spec}; each golden line is {KeyPos, Spec,
+%% Result}, Result being ok when ets:select_replace/2 accepts Spec on a
+%% table with that keypos and badarg when it does not keep the key.
+%%
 %% match.txt holds {Pattern, Objects}; each golden line is
 %% {Pattern, Object, Result}, Result being nomatch, {match, Bindings}
 %% (ets:match's list for the object) or error.
@@ -22,7 +26,9 @@ main([Dir]) ->
     {ok, Sel} = file:consult(filename:join(Dir, "select.txt")),
     write(filename:join(Dir, "select.golden"), lists:flatmap(fun select/1, Sel)),
     {ok, Mat} = file:consult(filename:join(Dir, "match.txt")),
-    write(filename:join(Dir, "match.golden"), lists:flatmap(fun match/1, Mat)).
+    write(filename:join(Dir, "match.golden"), lists:flatmap(fun match/1, Mat)),
+    {ok, Rep} = file:consult(filename:join(Dir, "replace.txt")),
+    write(filename:join(Dir, "replace.golden"), [replace(R) || R <- Rep]).
 
 write(File, Terms) ->
     Text = ["%% Recorded from erl by gen.escript; do not edit.\n",
@@ -69,3 +75,12 @@ match1(Pat, Obj) ->
         end,
     ets:delete(T),
     R.
+
+replace({KeyPos, Spec}) ->
+    T = ets:new(t, [set, {keypos, KeyPos}]),
+    R = case catch ets:select_replace(T, Spec) of
+            {'EXIT', {badarg, _}} -> badarg;
+            N when is_integer(N) -> ok
+        end,
+    ets:delete(T),
+    {KeyPos, Spec, R}.
