@@ -190,17 +190,23 @@ func nodeName(n term.Atom) term.Term {
 	return n
 }
 
+// The range of ERTS's small (immediate) integers on a 64-bit machine.
+const (
+	minSmall = -1 << 59
+	maxSmall = 1<<59 - 1
+)
+
 func isRecord(t, tag, size term.Term) (term.Term, bool) {
 	a, ok := unwrap(tag).(term.Atom)
 	if !ok {
 		return nil, false
 	}
 	n, ok := toNum(size)
-	if !ok || n.kind == numFloat {
-		return nil, false
+	if !ok || n.kind != numInt || n.i < minSmall || n.i > maxSmall {
+		return nil, false // is_record/3 wants a small integer
 	}
 	tp, ok := asTuple(t)
-	if !ok || n.kind != numInt || len(tp) != n.i || len(tp) == 0 {
+	if !ok || len(tp) != n.i || len(tp) == 0 {
 		return falseT, true
 	}
 	return boolT(term.Exact(tp[0], a)), true

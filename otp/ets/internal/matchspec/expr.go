@@ -115,7 +115,10 @@ func (c *exprCompiler) list(whole term.Term, elems []term.Term, tailExpr term.Te
 	}
 	if (vals != nil || len(elems) == 0) && (!improper || tailConst != nil) {
 		if !improper {
-			return constFn(whole)
+			if len(elems) == 0 {
+				return constFn(whole)
+			}
+			return constFn(term.List(vals))
 		}
 		return constFn(term.Cons(tailConst.v, vals...))
 	}
@@ -154,7 +157,11 @@ func (c *exprCompiler) mapExpr(m term.Map) (evalFn, *constant, error) {
 		return nil, nil, err
 	}
 	if (kc != nil || len(keys) == 0) && (vc != nil || len(vals) == 0) {
-		return constFn(m)
+		entries := make([]term.MapEntry, len(keys))
+		for i := range keys {
+			entries[i] = term.MapEntry{Key: kc[i], Value: vc[i]}
+		}
+		return constFn(term.NewMap(entries...))
 	}
 	return func(s *state) (term.Term, bool) {
 		entries := make([]term.MapEntry, len(kf))
