@@ -109,3 +109,12 @@ func TestHibernateKilled(t *testing.T) {
 	p.SendExit(q, otp.Kill)
 	assert.Equal(t, otp.Killed, recvDown(t, p, ref).Reason)
 }
+
+func TestDictionary(t *testing.T) {
+	_, p := newNode(t)
+	assert.Empty(t, p.Dictionary())
+	p.Put(term.Atom("a"), 1)
+	p.Put(term.Atom("b"), 2)
+	p.Erase(term.Atom("b"))
+	assert.Equal(t, []term.Tuple{{term.Atom("a"), 1}}, p.Dictionary())
+}

@@ -335,6 +335,21 @@ func (p *Process) Get(key any) any {
 	return p.x.dict[key]
 }
 
+// Dictionary returns the process dictionary as get/0 does: a list of
+// {Key, Value} pairs, in no particular order.
+func (p *Process) Dictionary() []term.Tuple {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.x == nil || len(p.x.dict) == 0 {
+		return nil
+	}
+	d := make([]term.Tuple, 0, len(p.x.dict))
+	for k, v := range p.x.dict {
+		d = append(d, term.Tuple{k, v})
+	}
+	return d
+}
+
 // Erase removes a value from the process dictionary and returns it, as
 // erase/1 does.
 func (p *Process) Erase(key any) any {
