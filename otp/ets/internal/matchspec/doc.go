@@ -28,7 +28,24 @@
 //     ERTS's own words for the problem.
 //   - In a head, '$_' and '$$' are ordinary atoms, and so is '$01': a
 //     variable is '$' followed by a decimal number without leading zeros,
-//     read as a 32-bit signed number as ERTS reads it.
+//     read into a 32-bit signed number as ERTS reads it: one that wraps to
+//     a negative number is no variable, and '$4294967297' is '$1'.
+//
+// Besides running clauses, a Spec tells which key its heads bind (Key, for
+// select to look the key up instead of scanning) and whether its bodies
+// keep the key of the object (KeepsKey, the check of ets:select_replace).
+//
+// # Where this package differs from OTP
+//
+//   - Compile accepts the empty specification [], as ets:select does;
+//     ets:match_spec_compile([]) raises badarg.
+//   - For a specification with several problems, ERTS lists them all;
+//     the Error says the first of them.
+//   - bsl whose result would exceed 2^24 bits is an error (OTP's limit is
+//     far higher), and a specification nested deeper than 10000 levels is
+//     invalid.
+//   - Objects nested deeper than term.MaxDepth make comparisons panic with
+//     term.SystemLimit, as everywhere in the runtime.
 //
 // A compiled Spec or Pattern is immutable and may be run from many
 // goroutines at once. Running reuses pooled scratch space for the

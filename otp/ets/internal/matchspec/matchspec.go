@@ -138,9 +138,10 @@ func compileClause(head, guards, body term.Term) (clause, int, error) {
 // evaluates to. A clause whose guard raises an error does not match; a
 // failing call in the body evaluates to the atom 'EXIT'.
 //
-// Run allocates nothing for an object that no clause matches; a result
-// built by the body (a tuple, a list, '$$') is newly allocated, and parts
-// of obj in it are shared with obj, not copied.
+// Run allocates nothing for an object that no clause's head matches (nor
+// when guards reject it, unless a head binds the rest of a list to a
+// variable); a result built by the body (a tuple, a list, '$$') is newly
+// allocated, and the parts of obj in it are shared with obj, not copied.
 func (s *Spec) Run(obj term.Term, self term.Pid) (term.Term, bool) {
 	// Skip the clauses whose heads cannot match before taking scratch
 	// space from the pool: on a table scan most objects fail here.
