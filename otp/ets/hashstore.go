@@ -19,10 +19,14 @@ type hashStore struct {
 }
 
 type shard struct {
-	mu    tlock
+	mu tlock
+	// Small integer keys, the commonest, have a table of their own whose
+	// slots hold the key unboxed in 32 bytes, half a cache line.
+	ints  []islot
+	iused int // live slots and tombstones of ints
 	slots []slot
-	live  int // slots with objects
-	used  int // live slots and tombstones
+	used  int // live slots and tombstones of slots
+	live  int // keys
 	objs  int // objects
 	words int // memory estimate
 	_     [32]byte
@@ -34,6 +38,16 @@ type slot struct {
 	key  term.Term
 	objs []term.Tuple
 }
+
+// An islot is empty (objs nil), a tombstone (objs empty but not nil) or
+// live.
+type islot struct {
+	key  int
+	objs []term.Tuple
+}
+
+// tombstone marks an islot whose key was deleted.
+var tombstone = []term.Tuple{}
 
 // writeShards is how many shards a table with write_concurrency has.
 const writeShards = 16
@@ -105,7 +119,57 @@ func (sh *shard) find(h uint64, k term.Term) (int, bool) {
 	}
 }
 
-// lookupSlot returns k's slot or nil.
+// ifind is find for a small integer key.
+func (sh *shard) ifind(h uint64, k int) (int, bool) {
+	if len(sh.ints) == 0 {
+		return -1, false
+	}
+	mask := uint64(len(sh.ints) - 1)
+	tomb := -1
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &sh.ints[i]
+		if sl.objs == nil {
+			if tomb >= 0 {
+				return tomb, false
+			}
+			return int(i), false
+		}
+		if len(sl.objs) == 0 {
+			if tomb < 0 {
+				tomb = int(i)
+			}
+			continue
+		}
+		if sl.key == k {
+			return int(i), true
+		}
+	}
+}
+
+// get returns the objects of k, nil for none.
+func (sh *shard) get(h uint64, k term.Term) []term.Tuple {
+	if ik, ok := k.(int); ok {
+		if len(sh.ints) == 0 {
+			return nil
+		}
+		mask := uint64(len(sh.ints) - 1)
+		for i := h & mask; ; i = (i + 1) & mask {
+			sl := &sh.ints[i]
+			if sl.objs == nil {
+				return nil
+			}
+			if sl.key == ik && len(sl.objs) > 0 {
+				return sl.objs
+			}
+		}
+	}
+	if sl := sh.lookupSlot(h, k); sl != nil {
+		return sl.objs
+	}
+	return nil
+}
+
+// lookupSlot returns k's slot or nil; k is not a small integer.
 func (sh *shard) lookupSlot(h uint64, k term.Term) *slot {
 	if len(sh.slots) == 0 {
 		return nil
@@ -132,12 +196,18 @@ func (sh *shard) reserve() {
 	if n == 0 {
 		n = 8
 	}
-	for (sh.live+1)*2 > n {
+	live := 0
+	for i := range sh.slots {
+		if sh.slots[i].objs != nil {
+			live++
+		}
+	}
+	for (live+1)*2 > n {
 		n *= 2
 	}
 	old := sh.slots
 	sh.slots = make([]slot, n)
-	sh.used = sh.live
+	sh.used = live
 	mask := uint64(n - 1)
 	for i := range old {
 		sl := &old[i]
@@ -152,8 +222,77 @@ func (sh *shard) reserve() {
 	}
 }
 
+// ireserve is reserve for the table of small integer keys.
+func (sh *shard) ireserve() {
+	if (sh.iused+1)*4 <= len(sh.ints)*3 {
+		return
+	}
+	n := len(sh.ints)
+	if n == 0 {
+		n = 8
+	}
+	live := 0
+	for i := range sh.ints {
+		if len(sh.ints[i].objs) > 0 {
+			live++
+		}
+	}
+	for (live+1)*2 > n {
+		n *= 2
+	}
+	old := sh.ints
+	sh.ints = make([]islot, n)
+	sh.iused = live
+	mask := uint64(n - 1)
+	for i := range old {
+		sl := &old[i]
+		if len(sl.objs) == 0 {
+			continue
+		}
+		j := mix(uint64(sl.key)) & mask
+		for sh.ints[j].objs != nil {
+			j = (j + 1) & mask
+		}
+		sh.ints[j] = *sl
+	}
+}
+
+// iset is set for a small integer key.
+func (sh *shard) iset(h uint64, k int, objs []term.Tuple) {
+	i, found := sh.ifind(h, k)
+	if found {
+		sl := &sh.ints[i]
+		sh.objs += len(objs) - len(sl.objs)
+		sh.words += objWords(objs) - objWords(sl.objs)
+		if objs == nil {
+			sl.objs = tombstone
+			sh.live--
+			return
+		}
+		sl.objs = objs
+		return
+	}
+	if objs == nil {
+		return
+	}
+	sh.ireserve()
+	i, _ = sh.ifind(h, k)
+	sl := &sh.ints[i]
+	if sl.objs == nil {
+		sh.iused++
+	}
+	*sl = islot{key: k, objs: objs}
+	sh.live++
+	sh.objs += len(objs)
+	sh.words += objWords(objs)
+}
+
 // set stores objs as k's objects, replacing what is there (nil: remove).
 func (sh *shard) set(h uint64, k term.Term, objs []term.Tuple) {
+	if ik, ok := k.(int); ok {
+		sh.iset(h, ik, objs)
+		return
+	}
 	i, found := sh.find(h, k)
 	if found {
 		sl := &sh.slots[i]
@@ -188,12 +327,9 @@ func (s *hashStore) lookup(k term.Term) []term.Tuple {
 	h := hashKey(k)
 	sh := s.shardOf(h)
 	r := sh.mu.rlock()
-	var objs []term.Tuple
-	if sl := sh.lookupSlot(h, k); sl != nil {
-		objs = clip(sl.objs)
-	}
+	objs := sh.get(h, k)
 	sh.mu.runlock(r)
-	return objs
+	return clip(objs)
 }
 
 // add adds obj to the objects of its key as the table's type does.
@@ -202,10 +338,7 @@ func (s *hashStore) add(sh *shard, h uint64, k term.Term, obj term.Tuple) {
 		sh.set(h, k, []term.Tuple{obj})
 		return
 	}
-	var cur []term.Tuple
-	if sl := sh.lookupSlot(h, k); sl != nil {
-		cur = sl.objs
-	}
+	cur := sh.get(h, k)
 	if s.kind == kindBag {
 		for _, o := range cur {
 			if term.Exact(o, obj) {
@@ -223,7 +356,7 @@ func (s *hashStore) insert(objs []term.Tuple, keys []term.Term, onlyNew bool) bo
 		sh := s.shardOf(h)
 		sh.mu.lock()
 		defer sh.mu.unlock()
-		if onlyNew && sh.lookupSlot(h, keys[0]) != nil {
+		if onlyNew && sh.get(h, keys[0]) != nil {
 			return false
 		}
 		s.add(sh, h, keys[0], objs[0])
@@ -234,7 +367,7 @@ func (s *hashStore) insert(objs []term.Tuple, keys []term.Term, onlyNew bool) bo
 	hs := make([]uint64, len(keys))
 	for i, k := range keys {
 		hs[i] = hashKey(k)
-		if onlyNew && s.shardOf(hs[i]).lookupSlot(hs[i], k) != nil {
+		if onlyNew && s.shardOf(hs[i]).get(hs[i], k) != nil {
 			return false
 		}
 	}
@@ -268,13 +401,12 @@ func (s *hashStore) remove(k term.Term) []term.Tuple {
 	sh := s.shardOf(h)
 	sh.mu.lock()
 	defer sh.mu.unlock()
-	sl := sh.lookupSlot(h, k)
-	if sl == nil {
+	objs := sh.get(h, k)
+	if objs == nil {
 		return nil
 	}
-	objs := clip(sl.objs)
 	sh.set(h, k, nil)
-	return objs
+	return clip(objs)
 }
 
 func (s *hashStore) removeObject(k term.Term, obj term.Tuple) {
@@ -282,17 +414,14 @@ func (s *hashStore) removeObject(k term.Term, obj term.Tuple) {
 	sh := s.shardOf(h)
 	sh.mu.lock()
 	defer sh.mu.unlock()
-	sl := sh.lookupSlot(h, k)
-	if sl == nil {
-		return
-	}
+	cur := sh.get(h, k)
 	var keep []term.Tuple
-	for _, o := range sl.objs {
+	for _, o := range cur {
 		if !term.Exact(o, obj) {
 			keep = append(keep, o)
 		}
 	}
-	if len(keep) != len(sl.objs) {
+	if len(keep) != len(cur) {
 		sh.set(h, k, keep)
 	}
 }
@@ -302,24 +431,50 @@ func (s *hashStore) update(k term.Term, f func([]term.Tuple) []term.Tuple) {
 	sh := s.shardOf(h)
 	sh.mu.lock()
 	defer sh.mu.unlock()
-	var cur []term.Tuple
-	if sl := sh.lookupSlot(h, k); sl != nil {
-		cur = clip(sl.objs)
-	}
-	if objs := f(cur); objs != nil {
+	if objs := f(clip(sh.get(h, k))); objs != nil {
 		sh.set(h, k, objs)
 	}
 }
 
-// scan returns the first live key at or after slot i of shard n, going on
-// to the following shards.
+// A shard's positions are those of its integer slots, then those of its
+// other slots.
+
+// at returns the key and objects at position i of the shard, and whether
+// i is within the shard.
+func (sh *shard) at(i int) (term.Term, []term.Tuple, bool) {
+	if i < len(sh.ints) {
+		sl := &sh.ints[i]
+		return sl.key, sl.objs, true
+	}
+	i -= len(sh.ints)
+	if i < len(sh.slots) {
+		sl := &sh.slots[i]
+		return sl.key, sl.objs, true
+	}
+	return nil, nil, false
+}
+
+// position returns the position of k in the shard.
+func (sh *shard) position(h uint64, k term.Term) (int, bool) {
+	if ik, ok := k.(int); ok {
+		return sh.ifind(h, ik)
+	}
+	i, found := sh.find(h, k)
+	return len(sh.ints) + i, found
+}
+
+// scan returns the first live key at or after position i of shard n,
+// going on to the following shards.
 func (s *hashStore) scan(n, i int) (term.Term, bool) {
 	for ; n < len(s.shards); n, i = n+1, 0 {
 		sh := &s.shards[n]
 		r := sh.mu.rlock()
-		for ; i < len(sh.slots); i++ {
-			if sh.slots[i].objs != nil {
-				k := sh.slots[i].key
+		for ; ; i++ {
+			k, objs, ok := sh.at(i)
+			if !ok {
+				break
+			}
+			if len(objs) > 0 {
 				sh.mu.runlock(r)
 				return k, true
 			}
@@ -342,7 +497,7 @@ func (s *hashStore) next(k term.Term) (term.Term, bool, bool) {
 	}
 	sh := &s.shards[n]
 	r := sh.mu.rlock()
-	i, found := sh.find(h, k)
+	i, found := sh.position(h, k)
 	sh.mu.runlock(r)
 	if !found {
 		return nil, false, false
@@ -357,8 +512,12 @@ func (s *hashStore) each(_ bool, f func(term.Tuple) bool) {
 	for n := range s.shards {
 		sh := &s.shards[n]
 		r := sh.mu.rlock()
-		for i := range sh.slots {
-			for _, o := range sh.slots[i].objs {
+		for i := 0; ; i++ {
+			_, objs, ok := sh.at(i)
+			if !ok {
+				break
+			}
+			for _, o := range objs {
 				if !f(o) {
 					sh.mu.runlock(r)
 					return
@@ -383,21 +542,25 @@ func (s *hashStore) deleteIf(f func(term.Tuple) bool) int {
 	n := 0
 	for i := range s.shards {
 		sh := &s.shards[i]
-		for j := range sh.slots {
-			sl := &sh.slots[j]
-			if sl.objs == nil {
+		for j := 0; ; j++ {
+			k, objs, ok := sh.at(j)
+			if !ok {
+				break
+			}
+			if len(objs) == 0 {
 				continue
 			}
 			var keep []term.Tuple
-			for _, o := range sl.objs {
+			for _, o := range objs {
 				if f(o) {
 					n++
 				} else {
 					keep = append(keep, o)
 				}
 			}
-			if len(keep) != len(sl.objs) {
-				sh.set(sl.hash, sl.key, keep)
+			if len(keep) != len(objs) {
+				// Removing never moves a key: positions stay valid.
+				sh.set(hashKey(k), k, keep)
 			}
 		}
 	}
@@ -431,6 +594,7 @@ func (s *hashStore) clear() {
 	defer s.unlockAll()
 	for i := range s.shards {
 		sh := &s.shards[i]
-		sh.slots, sh.live, sh.used, sh.objs, sh.words = nil, 0, 0, 0, 0
+		sh.ints, sh.iused, sh.slots, sh.used = nil, 0, nil, 0
+		sh.live, sh.objs, sh.words = 0, 0, 0
 	}
 }
