@@ -20,6 +20,7 @@ import (
 	"github.com/scalability-go/otpbook/ch02/ex1"
 	"github.com/scalability-go/otpbook/ch02/ex2"
 	"github.com/scalability-go/otpbook/ch02/ex3"
+	"github.com/scalability-go/otpbook/ch02/hlr"
 	"github.com/scalability-go/otpbook/ch02/queens"
 	"github.com/scalability-go/otpbook/ch02/upgrade"
 	"github.com/scalability-go/otpbook/internal/chapter"
@@ -27,12 +28,13 @@ import (
 )
 
 // modules are the chapter's modules, by their Erlang names: ex1, ex2,
-// ex3, queens, echo, echo_link, addr, and upgrade (which drives the loop
-// module of "Upgrading Modules").
+// ex3, queens, echo, echo_link, addr, upgrade (which drives the loop
+// module of "Upgrading Modules") and hlr.
 func modules() []*code.Module {
 	return []*code.Module{
 		ex1.Module(), ex2.Module(), ex3.Module(), queens.Module(),
 		echo.Module(), echolink.Module(), addr.Module(), upgrade.Module(),
+		hlr.Module(),
 	}
 }
 

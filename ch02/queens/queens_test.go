@@ -6,8 +6,8 @@ import (
 	"math/big"
 	"testing"
 
-	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/ch02/queens"
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/term"
 	"github.com/stretchr/testify/assert"

@@ -5,8 +5,8 @@ package upgrade_test
 import (
 	"testing"
 
-	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/ch02/upgrade"
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
 	"github.com/scalability-go/otpbook/otp/term"

@@ -13,6 +13,7 @@ import (
 
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
+	"github.com/scalability-go/otpbook/otp/ets"
 	"github.com/scalability-go/otpbook/otp/shell"
 	"github.com/scalability-go/otpbook/otp/stdlib"
 )
@@ -96,4 +97,5 @@ func StartNode(out io.Writer, modules []*code.Module) (*otp.Node, error) {
 // (erlang, lists, io, ...), in order, into every chapter's node.
 var Loaders = []func(*otp.Node) error{
 	stdlib.Load,
+	ets.Load,
 }

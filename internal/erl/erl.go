@@ -70,3 +70,22 @@ func Badarg(module, function term.Atom, arity int) {
 func SystemLimit(module, function term.Atom, arity int) {
 	Raise(term.Atom("system_limit"), Frame(module, function, arity))
 }
+
+// In runs f as the body of Module:Function/Arity, which calls out to other
+// functions: an exception that one of them raises leaves with the frame
+// {Module, Function, Arity, []} after the callee's frames, as an Erlang
+// stacktrace names the caller, and the shell prints "in call from
+// hlr:new/0".
+func In(module, function term.Atom, arity int, f func() term.Term) term.Term {
+	defer func() {
+		if r := recover(); r != nil {
+			if exc, ok := r.(*otp.Exception); ok && exc.Class != otp.ClassThrow {
+				stack := append(term.List{}, exc.Stack...)
+				exc = &otp.Exception{Class: exc.Class, Reason: exc.Reason, Stack: append(stack, Frame(module, function, arity))}
+				panic(exc)
+			}
+			panic(r)
+		}
+	}()
+	return f()
+}
