@@ -135,7 +135,7 @@ func I(p *otp.Process) {
 
 func writeI(p *otp.Process, w io.Writer) {
 	var b strings.Builder
-	hform(&b, "id", "name", "type", "size", "mem", "owner")
+	hform(&b, term.Atom("id"), term.Atom("name"), term.Atom("type"), term.Atom("size"), term.Atom("mem"), term.Atom("owner"))
 	b.WriteString(" ----------------------------------------------------------------------------\n")
 	ids := term.List{}
 	for _, tab := range All(p) {
