@@ -2,6 +2,8 @@ package otp_test
 
 import (
 	"testing"
+	"testing/synctest"
+	"time"
 
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/term"
@@ -117,4 +119,44 @@ func TestDictionary(t *testing.T) {
 	p.Put(term.Atom("b"), 2)
 	p.Erase(term.Atom("b"))
 	assert.Equal(t, []term.Tuple{{term.Atom("a"), 1}}, p.Dictionary())
+}
+
+// Demonitor with Flush takes the DOWN of a monitor that fired, also when
+// other messages were queued before it.
+func TestDemonitorFlushAfterFire(t *testing.T) {
+	_, p := newNode(t)
+	for i := range 10 {
+		p.Send(p.Self(), i)
+	}
+	q := p.Spawn(func(q *otp.Process) { recv(t, q) })
+	ref := monitor(t, p, q)
+	p.Send(q, "go")
+	// Wait for the DOWN without taking it: a message sent after it.
+	recvDown(t, p, ref)
+	ref2 := monitor(t, p, q) // noproc at once
+	p.Send(p.Self(), "after")
+	assert.False(t, p.Demonitor(ref2, otp.Flush, otp.Info), "it had fired")
+	var rest []any
+	for _, m := range p.Flush() {
+		rest = append(rest, m)
+	}
+	assert.Equal(t, []any{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, "after"}, rest)
+}
+
+// The receive timer is kept between receives: a timeout, a message, and a
+// timeout again all come out right.
+func TestReceiveTimerReuse(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		_, p := newNode(t)
+		_, ok := p.ReceiveTimeout(10 * time.Millisecond)
+		assert.False(t, ok)
+		p.Send(p.Self(), "m")
+		m, ok := p.ReceiveTimeout(time.Hour)
+		assert.True(t, ok)
+		assert.Equal(t, "m", m)
+		start := time.Now()
+		_, ok = p.ReceiveTimeout(20 * time.Millisecond)
+		assert.False(t, ok)
+		assert.Equal(t, 20*time.Millisecond, time.Since(start))
+	})
 }

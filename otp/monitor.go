@@ -174,11 +174,18 @@ func (p *Process) Demonitor(ref term.Ref, opts ...DemonitorOption) bool {
 		m = p.x.monitors[ref]
 		delete(p.x.monitors, ref)
 	}
-	if o&Flush != 0 {
+	if o&Flush != 0 && m == nil {
+		// A monitor still held has not fired: its DOWN cannot be queued.
+		// One that fired left its DOWN after the reference was made, so
+		// the search starts at the receive marker when ref is it.
+		var from uint64
+		if num, ok := p.node.refNumber(ref); ok && p.mbox != nil && p.mbox.markRef == num {
+			from = p.mbox.markSeq
+		}
 		p.mbox.take(func(msg any) bool {
 			d, ok := msg.(DownMsg)
 			return ok && d.Ref == ref
-		}, 0)
+		}, from)
 	}
 	p.mu.Unlock()
 	if m != nil && m.target != nil {

@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/scalability-go/otpbook/otp/term"
 )
@@ -69,6 +70,9 @@ type extra struct {
 	output      io.Writer // where io output goes, if not the node's
 	name        term.Atom // the registered name
 	onExit      map[any]func(term.Pid, term.Term)
+	// recvTimer is the timer of receives with a timeout, kept for the
+	// next one; only the process's own goroutine uses it.
+	recvTimer *time.Timer
 }
 
 // regName returns the registered name, or "".

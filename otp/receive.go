@@ -169,7 +169,7 @@ func (p *Process) receive(match func(any) bool, from uint64, after time.Duration
 		}
 		from = resume
 		if timer == nil && after != Infinity {
-			timer = time.NewTimer(after)
+			timer = p.timer(after)
 			expired = timer.C
 		}
 		var v any
@@ -201,6 +201,22 @@ func (p *Process) receive(match func(any) bool, from uint64, after time.Duration
 			return v, true // handed over by its sender
 		}
 	}
+}
+
+// timer returns the process's receive timer, set to fire after d. It is
+// made once and kept: a process that receives with a timeout again and
+// again does not make a timer each time. Every return from receive stops
+// it, and a stopped timer's channel holds nothing (Go 1.23's timers).
+func (p *Process) timer(d time.Duration) *time.Timer {
+	p.mu.Lock()
+	x := p.ext()
+	p.mu.Unlock()
+	if x.recvTimer == nil {
+		x.recvTimer = time.NewTimer(d)
+	} else {
+		x.recvTimer.Reset(d)
+	}
+	return x.recvTimer
 }
 
 // take looks for a message; when there is none and wait is set, it marks
