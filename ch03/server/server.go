@@ -146,12 +146,29 @@ func known(m any) bool {
 var loopFrame = term.Tuple{term.Atom("server"), term.Atom("loop"), 2, term.List{}}
 
 // addFrame adds server:loop/2 to the stacktrace of an exception that is
-// leaving the loop, and raises it on.
+// leaving the loop, and raises it on. Only a stacktrace of Erlang frames
+// (a callback module's, with no Go file and line) gets it: Go's own
+// frames already show the loop.
 func addFrame() {
 	if r := recover(); r != nil {
-		if exc, ok := r.(*otp.Exception); ok {
+		if exc, ok := r.(*otp.Exception); ok && erlangFrames(exc.Stack) {
 			exc.Stack = append(exc.Stack, loopFrame)
 		}
 		panic(r)
 	}
+}
+
+// erlangFrames reports whether every frame has an empty location, as the
+// chapter's modules raise them.
+func erlangFrames(stack term.List) bool {
+	for _, f := range stack {
+		t, ok := f.(term.Tuple)
+		if !ok || len(t) != 4 {
+			return false
+		}
+		if l, ok := t[3].(term.List); !ok || len(l) != 0 {
+			return false
+		}
+	}
+	return true
 }
