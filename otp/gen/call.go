@@ -2,6 +2,7 @@ package gen
 
 import (
 	"errors"
+	"sync"
 	"time"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -93,7 +94,7 @@ func Raise(err error) {
 // timeout, noproc (no such name or process), calling_self, {nodedown,
 // Node}, or the server's exit reason.
 func Call(p *otp.Process, dest term.Term, wrap func(From) any, timeout time.Duration) (any, error) {
-	var target term.Term
+	var target term.Pid
 	switch d := dest.(type) {
 	case term.Pid:
 		target = d
@@ -118,12 +119,19 @@ func Call(p *otp.Process, dest term.Term, wrap func(From) any, timeout time.Dura
 	if target == p.Self() {
 		return nil, &CallError{Reason: CallingSelf}
 	}
-	ref, err := p.MonitorAlias(target)
+	mt := dest // a pid given as dest is monitored without boxing it again
+	if _, ok := dest.(term.Pid); !ok {
+		mt = target
+	}
+	ref, err := p.MonitorAlias(mt)
 	if err != nil {
 		return nil, &CallError{Reason: otp.Noproc}
 	}
-	p.Send(target.(term.Pid), wrap(From{Pid: p.Self(), Tag: ref, Alias: true}))
-	msg, ok := p.ReceiveRef(ref, replyOrDown(ref), timeout)
+	p.Send(target, wrap(From{Pid: p.Self(), Tag: ref, Alias: true}))
+	w := waiters.Get().(*waiter)
+	w.ref = ref
+	msg, ok := p.ReceiveRef(ref, w.match, timeout)
+	waiters.Put(w)
 	if !ok {
 		p.Demonitor(ref, otp.Flush)
 		if msg, ok := p.ReceiveRef(ref, replyOnly(ref), 0); ok {
@@ -144,17 +152,28 @@ func Call(p *otp.Process, dest term.Term, wrap func(From) any, timeout time.Dura
 	panic("unreachable")
 }
 
-// replyOrDown matches the reply tagged ref or the DOWN of the monitor ref.
-func replyOrDown(ref term.Ref) func(any) bool {
-	return func(msg any) bool {
-		switch m := msg.(type) {
-		case ReplyMsg:
-			return m.Tag == ref
-		case otp.DownMsg:
-			return m.Ref == ref
-		}
-		return false
+// A waiter matches the reply tagged ref or the DOWN of the monitor ref.
+// Waiters are pooled, with their match func made once, so that a call
+// does not allocate a closure.
+type waiter struct {
+	ref   term.Ref
+	match func(any) bool
+}
+
+var waiters = sync.Pool{New: func() any {
+	w := new(waiter)
+	w.match = w.replyOrDown
+	return w
+}}
+
+func (w *waiter) replyOrDown(msg any) bool {
+	switch m := msg.(type) {
+	case ReplyMsg:
+		return m.Tag == w.ref
+	case otp.DownMsg:
+		return m.Ref == w.ref
 	}
+	return false
 }
 
 func replyOnly(ref term.Ref) func(any) bool {

@@ -29,9 +29,8 @@
 //     current_stacktrace: a goroutine has none to show. The stacktrace is
 //     Go's (see otp.Exception); an exit raised with otp.Exit carries none,
 //     so its report has no "in function" line.
-//   - The crasher's dictionary is shown when the runtime lets a process
-//     list its dictionary (a method Dictionary() []term.Tuple on
-//     *otp.Process, Erlang's get/0); until then it is [].
+//   - The crasher's dictionary leaves out keys that are not terms (Go
+//     keys private to a package) and is sorted by key.
 //   - A neighbour's ancestors and initial call are those it was spawned
 //     with: Erlang reads them from its dictionary, which another goroutine
 //     cannot read; the crasher's own come from its dictionary, as in OTP.

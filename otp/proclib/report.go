@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -305,8 +306,8 @@ func explain(class otp.Class, reason term.Term, col int) string {
 	return pp(reason)
 }
 
-// dictionaryOf returns a process's dictionary when the runtime offers it
-// (a method Dictionary() []term.Tuple, Erlang's get/0); nil otherwise.
+// dictionaryOf returns a process's dictionary as the report shows it: the
+// entries whose keys are terms, sorted, without proc_lib's own.
 func dictionaryOf(p *otp.Process) []term.Tuple {
 	d, ok := any(p).(interface{ Dictionary() []term.Tuple })
 	if !ok {
@@ -314,11 +315,12 @@ func dictionaryOf(p *otp.Process) []term.Tuple {
 	}
 	var out []term.Tuple
 	for _, kv := range d.Dictionary() {
-		if len(kv) == 2 && (kv[0] == KeyAncestors || kv[0] == KeyInitialCall) {
-			continue
+		if len(kv) != 2 || kv[0] == KeyAncestors || kv[0] == KeyInitialCall || !term.Valid(kv[0]) {
+			continue // proc_lib's own entries, and Go keys private to a package
 		}
 		out = append(out, kv)
 	}
+	sort.Slice(out, func(i, j int) bool { return term.Compare(out[i][0], out[j][0]) < 0 })
 	return out
 }
 
