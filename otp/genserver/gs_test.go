@@ -473,3 +473,18 @@ func TestCallErrorsAs(t *testing.T) {
 	require.True(t, errors.As(err, &ge))
 	assert.Equal(t, otp.Noproc, ge.Reason)
 }
+
+func TestStartTimeout(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		_, p, _ := newNode(t)
+		m := &srv{init: func(sp *otp.Process, a term.Term) genserver.InitResult[any] {
+			sp.Sleep(time.Second)
+			return genserver.Ok[any](a)
+		}}
+		_, err := genserver.Start(p, genserver.Local("slow"), m, nil, genserver.StartTimeout(100*time.Millisecond))
+		assert.ErrorIs(t, err, genserver.ErrTimeout)
+		assert.Equal(t, term.Tuple{atom("error"), atom("timeout")}, genserver.StartResult(term.Pid{}, err))
+		_, ok := p.Node().WhereIs("slow")
+		assert.False(t, ok)
+	})
+}

@@ -101,24 +101,35 @@ func Via(module term.Atom, name term.Term) term.Term {
 var ErrIgnore = errors.New("genserver: init returned ignore")
 
 // ErrAlreadyStarted matches (errors.Is) the StartError of a start whose
-// name is taken: {error, {already_started, Pid}}.
-var ErrAlreadyStarted = errors.New("already_started")
+// name is taken: {error, {already_started, Pid}}. It is proclib's (and
+// gen's) sentinel.
+var ErrAlreadyStarted = proclib.ErrAlreadyStarted
 
 // StartError is a start that returned {error, Reason}.
 type StartError struct {
 	Reason term.Term
+	err    error
+}
+
+// Unwrap returns the *proclib.StartError underneath, if any.
+func (e *StartError) Unwrap() error { return e.err }
+
+// Exception is what a caller that wants an exception raises: exit
+// Reason, as proclib's StartError does (gen.Raise).
+func (e *StartError) Exception() *otp.Exception {
+	return &otp.Exception{Class: otp.ClassExit, Reason: e.Reason}
 }
 
 func (e *StartError) Error() string { return "genserver: start: " + term.Write(e.Reason) }
 
-// Is matches ErrAlreadyStarted for {already_started, Pid} and ErrTimeout
-// for timeout.
+// Is matches ErrAlreadyStarted for {already_started, Pid}, and
+// ErrTimeout (gen's or proclib's) for timeout.
 func (e *StartError) Is(target error) bool {
 	switch target {
 	case ErrAlreadyStarted:
 		t, ok := e.Reason.(term.Tuple)
 		return ok && len(t) == 2 && t[0] == term.Atom("already_started")
-	case ErrTimeout:
+	case ErrTimeout, proclib.ErrTimeout:
 		return e.Reason == atomTimeout
 	}
 	return false
@@ -210,7 +221,7 @@ func start(p *otp.Process, kind gen.LinkKind, name term.Term, module any, args t
 		s.initIt(cp, parent, args, o)
 	}, o)
 	if err != nil {
-		return term.Pid{}, term.Ref{}, &StartError{Reason: reasonOf(err)}
+		return term.Pid{}, term.Ref{}, &StartError{Reason: reasonOf(err), err: err}
 	}
 	switch a := ack.(type) {
 	case term.Atom:
