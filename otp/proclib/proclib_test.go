@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/proclib"
+	"github.com/scalability-go/otpbook/otp/shell"
 	"github.com/scalability-go/otpbook/otp/term"
 )
 
@@ -316,4 +318,38 @@ func TestStartErrorIs(t *testing.T) {
 	err := error(&proclib.StartError{Reason: term.Tuple{term.Atom("already_started"), term.Pid{}}})
 	assert.True(t, errors.Is(err, proclib.ErrAlreadyStarted))
 	assert.False(t, errors.Is(err, proclib.ErrTimeout))
+}
+
+func TestCrashReportPrintedByShellHandler(t *testing.T) {
+	var buf syncBuffer
+	n, err := otp.NewNode(otp.Logger(slog.New(shell.ReportHandler(&buf))))
+	require.NoError(t, err)
+	defer n.Stop()
+	self := n.Attach()
+	defer self.Detach()
+	self.TrapExit(true)
+	proclib.SpawnLink(self, otp.MFA{Module: "t", Function: "crash", Arity: 1}, func(*otp.Process) { otp.Exit(term.Atom("die")) })
+	self.Receive()
+	out := buf.String()
+	assert.True(t, strings.HasPrefix(out, "=CRASH REPORT==== "), out)
+	assert.Contains(t, out, " ===\n  crasher:\n    initial call: t:crash/1\n    pid: ")
+	assert.Contains(t, out, "\n    exception exit: die\n    ancestors: ["+term.Write(self.Self())+"]\n")
+	assert.True(t, strings.HasSuffix(out, "\n  neighbours:\n\n"), out)
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -63,8 +63,8 @@ type Neighbour struct {
 // otp/shell.ReportHandler) as "=CRASH REPORT==== ...".
 func (r *CrashReport) ReportHeader() string { return "CRASH REPORT" }
 
-// LogValue lets slog's text and JSON handlers print the report as its term.
-func (r *CrashReport) LogValue() slog.Value { return slog.StringValue(term.Write(r.Term())) }
+// String prints the report as its term, as ~p does.
+func (r *CrashReport) String() string { return term.Print(r.Term()) }
 
 // dummyArgs is proc_lib's make_dummy_args: ['Argument__1', ...].
 func dummyArgs(n int) term.List {

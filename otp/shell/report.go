@@ -18,8 +18,11 @@ import (
 //	{badarith,[...]}
 //
 // Records of level Error print as error reports, Warn as warning reports,
-// and others as info reports. Attributes are not printed: the message says
-// it all, as the report's text does in erl.
+// and others as info reports, unless the record carries an attribute
+// "report" whose value has a method ReportHeader() string: its header is
+// printed instead ("CRASH REPORT", "SUPERVISOR REPORT", "PROGRESS
+// REPORT"). Attributes are not printed: the message says it all, as the
+// report's text does in erl.
 func ReportHandler(w io.Writer) slog.Handler {
 	return &reportHandler{w: w, mu: new(sync.Mutex)}
 }
@@ -32,19 +35,29 @@ type reportHandler struct {
 func (h *reportHandler) Enabled(context.Context, slog.Level) bool { return true }
 
 func (h *reportHandler) Handle(_ context.Context, r slog.Record) error {
-	kind := "INFO"
+	header := "INFO REPORT"
 	switch {
 	case r.Level >= slog.LevelError:
-		kind = "ERROR"
+		header = "ERROR REPORT"
 	case r.Level >= slog.LevelWarn:
-		kind = "WARNING"
+		header = "WARNING REPORT"
 	}
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key != "report" || a.Value.Kind() != slog.KindAny {
+			return true
+		}
+		if rh, ok := a.Value.Any().(interface{ ReportHeader() string }); ok {
+			header = rh.ReportHeader()
+			return false
+		}
+		return true
+	})
 	t := r.Time
 	if t.IsZero() {
 		t = time.Now()
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "=%s REPORT==== %s ===\n%s\n\n", kind, t.Format("2-Jan-2006::15:04:05.000000"), r.Message)
+	fmt.Fprintf(&b, "=%s==== %s ===\n%s\n\n", header, t.Format("2-Jan-2006::15:04:05.000000"), r.Message)
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	_, err := io.WriteString(h.w, b.String())
