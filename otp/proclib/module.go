@@ -16,7 +16,9 @@ import (
 // monitor; others are ignored. A start that fails returns {error, Reason}.
 func Module() *code.Module {
 	m := &code.Module{Name: "proc_lib", Exports: map[code.FA]code.Func{}}
-	def := func(name string, arity int, f code.Func) { m.Exports[code.FA{Function: term.Atom(name), Arity: arity}] = f }
+	def := func(name string, arity int, f code.Func) {
+		m.Exports[code.FA{Function: term.Atom(name), Arity: arity}] = f
+	}
 
 	spawnFun := func(o otp.SpawnOptions) code.Func {
 		return func(p *otp.Process, args []term.Term) term.Term {

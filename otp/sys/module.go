@@ -19,7 +19,9 @@ import (
 // process through the code server.
 func Module() *code.Module {
 	m := &code.Module{Name: "sys", Exports: map[code.FA]code.Func{}}
-	def := func(name string, arity int, f code.Func) { m.Exports[code.FA{Function: term.Atom(name), Arity: arity}] = f }
+	def := func(name string, arity int, f code.Func) {
+		m.Exports[code.FA{Function: term.Atom(name), Arity: arity}] = f
+	}
 
 	// request makes Name(Dest[, Arg...][, Timeout]) sending req(args).
 	request := func(name string, nargs int, req func(args []term.Term) any, state bool) {
