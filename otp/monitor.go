@@ -9,6 +9,7 @@ import (
 // A monitor is held by its watcher and set on its target; it fires once.
 type monitor struct {
 	ref     term.Ref
+	key     uint64 // the reference's number, the key of the maps that hold it
 	watcher *Process
 	target  *Process
 	item    term.Term // the pid, or {Name, Node} for a monitor set by name
@@ -24,23 +25,30 @@ func (m *monitor) fire(reason term.Term) {
 	if w.dead.Load() || w.x == nil {
 		return
 	}
-	if _, ok := w.x.monitors[m.ref]; !ok {
+	if _, ok := w.x.monitors[m.key]; !ok {
 		return
 	}
-	delete(w.x.monitors, m.ref)
+	delete(w.x.monitors, m.key)
 	w.deliver(DownMsg{Ref: m.ref, Type: "process", Item: m.item, Reason: reason})
 }
 
 func (p *Process) addMonitor(m *monitor) {
 	x := p.ext()
 	if x.monitors == nil {
-		x.monitors = make(map[term.Ref]*monitor)
+		x.monitors = make(map[uint64]*monitor)
 	}
-	x.monitors[m.ref] = m
+	x.monitors[m.key] = m
 }
 
 // newMonitorRef makes a reference and sets the receive marker to it.
 func (p *Process) newMonitorRef() term.Ref {
+	ref, _ := p.newRef()
+	return ref
+}
+
+// newRef makes a reference, sets the receive marker to it, and returns it
+// with its number.
+func (p *Process) newRef() (term.Ref, uint64) {
 	num := p.node.nextRef.Add(1)
 	p.mu.Lock()
 	if p.mbox == nil {
@@ -49,7 +57,7 @@ func (p *Process) newMonitorRef() term.Ref {
 	p.mbox.markRef = num
 	p.mbox.markSeq = p.mbox.next
 	p.mu.Unlock()
-	return p.node.refOf(num)
+	return p.node.refOf(num), num
 }
 
 // Monitor starts monitoring a process, as monitor(process, Target) does,
@@ -87,7 +95,7 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 	var item term.Term
 	switch t := target.(type) {
 	case term.Pid:
-		item = t
+		item = target // the interface as it came: no new allocation
 		q = p.node.lookup(t)
 	case term.Atom:
 		item = term.Tuple{t, p.node.name}
@@ -109,12 +117,12 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 	default:
 		return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
 	}
-	ref := p.newMonitorRef()
+	ref, key := p.newRef()
 	if q == p {
 		// A process does not monitor itself: the reference is all.
 		return ref, nil
 	}
-	m := &monitor{ref: ref, watcher: p, target: q, item: item, alias: alias}
+	m := &monitor{ref: ref, key: key, watcher: p, target: q, item: item, alias: alias}
 	p.mu.Lock()
 	p.addMonitor(m)
 	p.mu.Unlock()
@@ -123,15 +131,15 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 		if !q.dead.Load() {
 			x := q.ext()
 			if x.monitoredBy == nil {
-				x.monitoredBy = make(map[term.Ref]*monitor)
+				x.monitoredBy = make(map[uint64]*monitor)
 			}
-			x.monitoredBy[ref] = m
+			x.monitoredBy[key] = m
 			q.mu.Unlock()
 			if p.dead.Load() {
 				// Killed meanwhile: the burial may have missed this
 				// monitor on q's side.
 				q.mu.Lock()
-				delete(q.x.monitoredBy, ref)
+				delete(q.x.monitoredBy, key)
 				q.mu.Unlock()
 				p.unwind()
 			}
@@ -168,18 +176,19 @@ func (p *Process) Demonitor(ref term.Ref, opts ...DemonitorOption) bool {
 	for _, x := range opts {
 		o |= x
 	}
+	key, ours := p.node.refNumber(ref)
 	p.mu.Lock()
 	var m *monitor
-	if p.x != nil {
-		m = p.x.monitors[ref]
-		delete(p.x.monitors, ref)
+	if p.x != nil && ours {
+		m = p.x.monitors[key]
+		delete(p.x.monitors, key)
 	}
 	if o&Flush != 0 && m == nil {
 		// A monitor still held has not fired: its DOWN cannot be queued.
 		// One that fired left its DOWN after the reference was made, so
 		// the search starts at the receive marker when ref is it.
 		var from uint64
-		if num, ok := p.node.refNumber(ref); ok && p.mbox != nil && p.mbox.markRef == num {
+		if ours && p.mbox != nil && p.mbox.markRef == key {
 			from = p.mbox.markSeq
 		}
 		p.mbox.take(func(msg any) bool {
@@ -192,7 +201,7 @@ func (p *Process) Demonitor(ref term.Ref, opts ...DemonitorOption) bool {
 		t := m.target
 		t.mu.Lock()
 		if t.x != nil {
-			delete(t.x.monitoredBy, ref)
+			delete(t.x.monitoredBy, key)
 		}
 		t.mu.Unlock()
 	}
@@ -208,6 +217,10 @@ func (p *Process) Demonitor(ref term.Ref, opts ...DemonitorOption) bool {
 // has given up never reaches it. Like Send, it never fails.
 func (p *Process) SendAlias(to term.Pid, alias term.Ref, msg any) {
 	p.check()
+	key, ok := p.node.refNumber(alias)
+	if !ok {
+		return
+	}
 	q := p.node.lookup(to)
 	if q == nil {
 		return
@@ -217,7 +230,7 @@ func (p *Process) SendAlias(to term.Pid, alias term.Ref, msg any) {
 		q.mu.Unlock()
 		return
 	}
-	if m, ok := q.x.monitors[alias]; !ok || !m.alias {
+	if m, ok := q.x.monitors[key]; !ok || !m.alias {
 		q.mu.Unlock()
 		return
 	}

@@ -59,8 +59,8 @@ type Process struct {
 // extra holds a process's less used state, made when first needed, so that
 // an idle process stays small.
 type extra struct {
-	monitors    map[term.Ref]*monitor // monitors this process holds
-	monitoredBy map[term.Ref]*monitor // monitors on this process
+	monitors    map[uint64]*monitor // monitors this process holds, by reference number
+	monitoredBy map[uint64]*monitor // monitors on this process, by reference number
 	timers      map[term.Ref]struct{} // timers whose destination this is
 	dict        map[any]any
 	ctx         context.Context
@@ -189,8 +189,9 @@ func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Proce
 			}
 		}
 		if o.Monitor && !parent.dead.Load() {
-			m := &monitor{ref: ref, watcher: parent, target: c, item: c.Self()}
-			c.ext().monitoredBy = map[term.Ref]*monitor{ref: m}
+			key, _ := n.refNumber(ref)
+			m := &monitor{ref: ref, key: key, watcher: parent, target: c, item: c.Self()}
+			c.ext().monitoredBy = map[uint64]*monitor{key: m}
 			parent.addMonitor(m)
 		}
 		parent.mu.Unlock()

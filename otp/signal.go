@@ -263,7 +263,7 @@ func (n *Node) bury(p *Process) {
 		name := p.regName()
 		links := p.links
 		p.links = nil
-		var monitors, monitoredBy map[term.Ref]*monitor
+		var monitors, monitoredBy map[uint64]*monitor
 		var timers map[term.Ref]struct{}
 		var hooks map[any]func(term.Pid, term.Term)
 		if x := p.x; x != nil {
@@ -287,13 +287,13 @@ func (n *Node) bury(p *Process) {
 		for _, f := range hooks {
 			f(p.Self(), reason)
 		}
-		for ref, m := range monitors {
+		for key, m := range monitors {
 			if m.target == nil {
 				continue // a monitor of nothing, firing at once
 			}
 			m.target.mu.Lock()
 			if m.target.x != nil {
-				delete(m.target.x.monitoredBy, ref)
+				delete(m.target.x.monitoredBy, key)
 			}
 			m.target.mu.Unlock()
 		}
