@@ -59,8 +59,8 @@ type Process struct {
 // extra holds a process's less used state, made when first needed, so that
 // an idle process stays small.
 type extra struct {
-	monitors    map[uint64]*monitor // monitors this process holds, by reference number
-	monitoredBy map[uint64]*monitor // monitors on this process, by reference number
+	monitors    map[uint64]*monitor   // monitors this process holds, by reference number
+	monitoredBy map[uint64]*monitor   // monitors on this process, by reference number
 	timers      map[term.Ref]struct{} // timers whose destination this is
 	dict        map[any]any
 	ctx         context.Context
