@@ -110,10 +110,11 @@ func MustCall(p *otp.Process, dest term.Term, req any, timeout ...time.Duration)
 	r, err := Call(p, dest, req, timeout...)
 	if err != nil {
 		var ce *CallError
+		reason := reasonOf(err)
 		if errors.As(err, &ce) {
-			otp.Exit(ce.Reason)
+			reason = ce.Reason
 		}
-		otp.Exit(reasonOf(err))
+		exitIn(reason, term.Tuple{atomGenServer, term.Atom("call"), 2 + len(timeout), term.List{}})
 	}
 	return r
 }
@@ -268,4 +269,11 @@ func whereFor(p *otp.Process, dest term.Term) (term.Pid, error) {
 		return term.Pid{}, &CallError{Reason: otp.Noproc, err: ErrNoproc}
 	}
 	return pid, nil
+}
+
+// exitIn raises exit reason with a stacktrace of one frame, so that the
+// shell names the function that exited ("in function  gen_server:call/2"),
+// as erl does.
+func exitIn(reason term.Term, frame term.Tuple) {
+	panic(&otp.Exception{Class: otp.ClassExit, Reason: reason, Stack: term.List{frame}})
 }

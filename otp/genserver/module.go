@@ -49,7 +49,8 @@ func Module() *code.Module {
 			errors.As(err, &ce)
 			// The args hold the timeout as it was given.
 			t := ce.Reason.(term.Tuple)
-			otp.Exit(term.Tuple{t[0], term.Tuple{atomGenServer, term.Atom("call"), term.List(a)}})
+			exitIn(term.Tuple{t[0], term.Tuple{atomGenServer, term.Atom("call"), term.List(a)}},
+				term.Tuple{atomGenServer, term.Atom("call"), 3, term.List{}})
 		}
 		return r
 	})
@@ -156,10 +157,15 @@ func shellStart(p *otp.Process, fn string, kind gen.LinkKind, name, mod, args, o
 func shellStop(p *otp.Process, dest, reason term.Term, d time.Duration) term.Term {
 	if err := StopServerWith(p, dest, reason, d); err != nil {
 		var ce *CallError
+		reason := reasonOf(err)
 		if errors.As(err, &ce) {
-			otp.Exit(ce.Reason)
+			reason = ce.Reason
 		}
-		otp.Exit(reasonOf(err))
+		frame := term.Tuple{term.Atom("proc_lib"), atomStop, 3, term.List{}}
+		if _, found := whereFor(p, dest); found != nil {
+			frame = term.Tuple{term.Atom("gen"), term.Atom("do_for_proc"), 2, term.List{}}
+		}
+		exitIn(reason, frame)
 	}
 	return term.OK
 }
