@@ -1,0 +1,13 @@
+// Book: chapter 3, "Behaviours" (exercise).
+
+package cast_test
+
+import (
+	"testing"
+
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}

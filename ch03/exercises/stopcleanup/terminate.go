@@ -1,0 +1,18 @@
+//go:build exercise
+
+// Book: chapter 3, "Behaviours" (exercise: clean up on stop in the frequency server).
+
+package stopcleanup
+
+import (
+	"github.com/scalability-go/otpbook/ch03/behavior"
+	"github.com/scalability-go/otpbook/otp"
+	"github.com/scalability-go/otpbook/otp/term"
+)
+
+// Terminate sends every client still holding a frequency the message
+// {revoked, Freq}, one for each frequency it holds, and returns ok.
+func (Frequency) Terminate(p *otp.Process, s behavior.State) term.Term {
+	// Your code here. This is the book's: it does nothing.
+	return term.OK
+}
