@@ -24,7 +24,8 @@ func New(p *otp.Process) (term.Pid, error) {
 }
 
 // Attach makes p the handler of ms, and of ms only: the number p had
-// before, if any, is removed. The owner monitors p from then on.
+// before, if any, is removed, and so is ms from the process that had it.
+// The owner monitors p from then on.
 func Attach(p *otp.Process, ms int) error {
 	// Your code here.
 	return nil
@@ -43,7 +44,8 @@ func Sync(p *otp.Process) error {
 	return nil
 }
 
-// Stop stops the owner; the tables go with it.
+// Stop stops the owner, and returns once it is gone: the tables and the
+// owner's name go with it.
 func Stop(p *otp.Process) error {
 	// Your code here.
 	return nil

@@ -140,3 +140,41 @@ func TestNewTwiceAndStop(t *testing.T) {
 	assert.ErrorIs(t, err, term.ErrBadarg, "the tables went with the owner")
 	assert.ErrorIs(t, hlrcleanup.Attach(e.Self, 1), hlrcleanup.ErrNoOwner)
 }
+
+// Taking a number another process holds leaves that process with none,
+// and its later detach or death does not take the number away.
+func TestTakeOverANumber(t *testing.T) {
+	e, _ := start(t)
+	self := e.Self.Self()
+	b := e.Self.Spawn(func(q *otp.Process) {
+		if err := hlrcleanup.Attach(q, 7); err != nil {
+			otp.Exit(term.Atom("attach_failed"))
+		}
+		q.Send(self, term.Atom("attached"))
+		q.Receive()
+		if _, err := hlrcleanup.Detach(q); err != nil {
+			otp.Exit(term.Atom("detach_failed"))
+		}
+	})
+	assert.Equal(t, term.Atom("attached"), e.Recv(t))
+	require.NoError(t, hlrcleanup.Attach(e.Self, 7))
+	_, err := hlrcleanup.LookupMS(e.Self, b)
+	assert.ErrorIs(t, err, hlrcleanup.ErrInvalid, "b lost its number")
+
+	e.Self.Send(b, "detach")
+	assert.Equal(t, otp.Normal, e.Down(t, b))
+	require.NoError(t, hlrcleanup.Sync(e.Self))
+	pid, err := hlrcleanup.LookupID(e.Self, 7)
+	require.NoError(t, err)
+	assert.Equal(t, e.Self.Self(), pid)
+}
+
+// New may follow Stop at once.
+func TestNewAfterStop(t *testing.T) {
+	e := erltest.New(t)
+	for range 20 {
+		_, err := hlrcleanup.New(e.Self)
+		require.NoError(t, err)
+		require.NoError(t, hlrcleanup.Stop(e.Self))
+	}
+}

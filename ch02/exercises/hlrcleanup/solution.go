@@ -92,6 +92,7 @@ func serve(q *otp.Process, watched map[term.Pid]term.Ref) {
 			switch m.op {
 			case opAttach:
 				remove(q, m.from)
+				release(q, m.ms)
 				insert(q, m.from, m.ms)
 				if _, ok := watched[m.from]; !ok {
 					watched[m.from], _ = q.Monitor(m.from)
@@ -131,6 +132,17 @@ func insert(q *otp.Process, pid term.Pid, ms int) {
 	_ = ets.Insert(q, byPid, term.Tuple{pid, ms})
 }
 
+// release takes ms away from the process that handles it, if any: that
+// process is left with no number.
+func release(q *otp.Process, ms int) {
+	objs, _ := ets.Lookup(q, byMsisdn, ms)
+	if len(objs) == 0 {
+		return
+	}
+	_ = ets.DeleteKey(q, byPid, objs[0][1])
+	_ = ets.DeleteKey(q, byMsisdn, ms)
+}
+
 // remove deletes pid's entries, both ways, and reports whether it had one.
 func remove(q *otp.Process, pid term.Pid) bool {
 	objs, _ := ets.Lookup(q, byPid, pid)
@@ -153,7 +165,7 @@ func call(p *otp.Process, o op, ms int) (reply, error) {
 		return reply{}, err
 	}
 	p.Send(owner, request{op: o, from: p.Self(), ref: ref, ms: ms})
-	m, _ := p.ReceiveRef(ref, func(m any) bool {
+	replyOrDown := func(m any) bool {
 		switch m := m.(type) {
 		case reply:
 			return m.ref == ref
@@ -161,7 +173,13 @@ func call(p *otp.Process, o op, ms int) (reply, error) {
 			return m.Ref == ref
 		}
 		return false
-	}, otp.Infinity)
+	}
+	m, _ := p.ReceiveRef(ref, replyOrDown, otp.Infinity)
+	if _, ok := m.(reply); ok && o == opStop {
+		// Stop returns once the owner is gone, and its tables and
+		// name with it: a New may follow at once.
+		p.ReceiveRef(ref, replyOrDown, otp.Infinity)
+	}
 	p.Demonitor(ref, otp.Flush)
 	if r, ok := m.(reply); ok {
 		return r, r.err
@@ -170,7 +188,8 @@ func call(p *otp.Process, o op, ms int) (reply, error) {
 }
 
 // Attach makes p the handler of ms, and of ms only: the number p had
-// before, if any, is removed. The owner monitors p from then on.
+// before, if any, is removed, and so is ms from the process that had it.
+// The owner monitors p from then on.
 func Attach(p *otp.Process, ms int) error {
 	_, err := call(p, opAttach, ms)
 	return err
@@ -189,7 +208,8 @@ func Sync(p *otp.Process) error {
 	return err
 }
 
-// Stop stops the owner; the tables go with it.
+// Stop stops the owner, and returns once it is gone: the tables and the
+// owner's name go with it.
 func Stop(p *otp.Process) error {
 	_, err := call(p, opStop, 0)
 	return err
