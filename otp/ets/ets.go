@@ -2,6 +2,7 @@ package ets
 
 import (
 	"math/big"
+	"slices"
 	"time"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -164,11 +165,14 @@ func insertObjs(p *otp.Process, tab Tab, objs []term.Tuple, onlyNew bool, fn str
 	if c != CauseNone {
 		return false, fail(fn, c, tab.id, arg())
 	}
-	var one [1]term.Term
-	keys := one[:0]
-	if len(objs) > 1 {
-		keys = make([]term.Term, 0, len(objs))
+	if len(objs) == 1 {
+		k, ok := t.keyOf(objs[0])
+		if !ok {
+			return false, fail(fn, CauseNone, tab.id, arg())
+		}
+		return t.store.insertOne(objs[0], k, onlyNew), nil
 	}
+	keys := make([]term.Term, 0, len(objs))
 	for _, o := range objs {
 		k, ok := t.keyOf(o)
 		if !ok {
@@ -179,7 +183,19 @@ func insertObjs(p *otp.Process, tab Tab, objs []term.Tuple, onlyNew bool, fn str
 	if len(objs) == 0 {
 		return true, nil
 	}
-	return t.store.insert(objs, keys, onlyNew), nil
+	// The store is given a copy, so that objs itself does not escape and
+	// the slice of a call of Insert with one object can stay on the
+	// caller's stack.
+	return t.store.insert(slices.Clone(objs), keys, onlyNew), nil
+}
+
+// lookup returns the objects with key (not yet normalised). An int, the
+// commonest key, goes straight to the integer slots of a hash table.
+func (t *table) lookup(key term.Term) []term.Tuple {
+	if k, ok := key.(int); ok && t.hash != nil {
+		return t.hash.lookupInt(k)
+	}
+	return t.store.lookup(normKey(key))
 }
 
 // Lookup returns the objects with key, as ets:lookup does: none, one, or
@@ -190,7 +206,7 @@ func Lookup(p *otp.Process, tab Tab, key term.Term) ([]term.Tuple, error) {
 	if c != CauseNone {
 		return nil, fail("lookup", c, tab.id, key)
 	}
-	return t.store.lookup(normKey(key)), nil
+	return t.lookup(key), nil
 }
 
 // LookupElement returns element pos (from 1) of the object with key, as
@@ -204,7 +220,7 @@ func LookupElement(p *otp.Process, tab Tab, key term.Term, pos int) (term.Term, 
 	if pos < 1 {
 		return nil, fail("lookup_element", CauseNone, tab.id, key, pos)
 	}
-	objs := t.store.lookup(normKey(key))
+	objs := t.lookup(key)
 	if len(objs) == 0 {
 		return nil, fail("lookup_element", CauseBadkey, tab.id, key, pos)
 	}
@@ -229,7 +245,7 @@ func Member(p *otp.Process, tab Tab, key term.Term) (bool, error) {
 	if c != CauseNone {
 		return false, fail("member", c, tab.id, key)
 	}
-	return len(t.store.lookup(normKey(key))) > 0, nil
+	return len(t.lookup(key)) > 0, nil
 }
 
 // Delete deletes the table, as ets:delete/1 does. Only its owner may,

@@ -1,6 +1,7 @@
 package ets_test
 
 import (
+	"math/big"
 	"strings"
 	"sync"
 	"testing"
@@ -422,4 +423,62 @@ func TestAtomicListInsert(t *testing.T) {
 	assert.False(t, ok)
 	member, _ := ets.Member(e.p, tab, 3)
 	assert.False(t, member, "insert_new inserts nothing when one key exists")
+}
+
+// Integer keys take a path of their own in set, bag and duplicate_bag
+// tables: every Go form of an integer finds them, floats do not, and a
+// slice a lookup returned does not change when the key's objects do.
+func TestIntegerKeys(t *testing.T) {
+	e := newEnv(t)
+	const n = 3000
+	for _, opts := range [][]ets.Option{
+		{ets.Set}, {ets.Bag}, {ets.DuplicateBag},
+		{ets.Set, ets.WriteConcurrency}, {ets.Bag, ets.ReadConcurrency, ets.WriteConcurrency},
+	} {
+		tab, err := ets.New(e.p, "ints", opts...)
+		require.NoError(t, err)
+		for k := range n {
+			require.NoError(t, ets.Insert(e.p, tab, tuple{k, 0}))
+		}
+		for k := range n {
+			objs, err := ets.Lookup(e.p, tab, k)
+			require.NoError(t, err)
+			require.Equal(t, []term.Tuple{{k, 0}}, objs)
+		}
+		objs, _ := ets.Lookup(e.p, tab, int8(7))
+		assert.Equal(t, []term.Tuple{{7, 0}}, objs)
+		objs, _ = ets.Lookup(e.p, tab, big.NewInt(8))
+		assert.Equal(t, []term.Tuple{{8, 0}}, objs)
+		objs, _ = ets.Lookup(e.p, tab, 7.0)
+		assert.Empty(t, objs, "7.0 is not the key 7")
+		objs, _ = ets.Lookup(e.p, tab, n)
+		assert.Empty(t, objs)
+
+		before, _ := ets.Lookup(e.p, tab, 5)
+		require.NoError(t, ets.Insert(e.p, tab, tuple{5, 1}))
+		assert.Equal(t, []term.Tuple{{5, 0}}, before, "a returned slice is not the table's")
+		after, _ := ets.Lookup(e.p, tab, 5)
+		_ = append(after, tuple{5, 2})
+		again, _ := ets.Lookup(e.p, tab, 5)
+		assert.Equal(t, after, again, "appending to a returned slice does not write the table")
+		ok, err := ets.InsertNew(e.p, tab, tuple{5, 3})
+		require.NoError(t, err)
+		assert.False(t, ok)
+
+		for k := 0; k < n; k += 2 {
+			require.NoError(t, ets.DeleteKey(e.p, tab, k))
+		}
+		for k := range n {
+			objs, _ := ets.Lookup(e.p, tab, k)
+			assert.Equal(t, k%2 == 1, len(objs) > 0, k)
+		}
+		size, err := ets.InfoItem(e.p, tab, "size")
+		require.NoError(t, err)
+		want := n / 2
+		if opts[0] != ets.Set {
+			want++ // {5, 1} besides {5, 0}
+		}
+		assert.Equal(t, want, size)
+		require.NoError(t, ets.Delete(e.p, tab))
+	}
 }

@@ -149,24 +149,28 @@ func (sh *shard) ifind(h uint64, k int) (int, bool) {
 // get returns the objects of k, nil for none.
 func (sh *shard) get(h uint64, k term.Term) []term.Tuple {
 	if ik, ok := k.(int); ok {
-		if len(sh.ints) == 0 {
-			return nil
-		}
-		mask := uint64(len(sh.ints) - 1)
-		for i := h & mask; ; i = (i + 1) & mask {
-			sl := &sh.ints[i]
-			if sl.objs == nil {
-				return nil
-			}
-			if sl.key == ik && len(sl.objs) > 0 {
-				return sl.objs
-			}
-		}
+		return sh.iget(h, ik)
 	}
 	if sl := sh.lookupSlot(h, k); sl != nil {
 		return sl.objs
 	}
 	return nil
+}
+
+// iget is get for a small integer key.
+func (sh *shard) iget(h uint64, k int) []term.Tuple {
+	ints := sh.ints
+	mask := uint64(len(ints) - 1)
+	for i := h & mask; i < uint64(len(ints)); i = (i + 1) & mask {
+		sl := &ints[i]
+		if sl.objs == nil {
+			return nil
+		}
+		if sl.key == k && len(sl.objs) > 0 {
+			return sl.objs
+		}
+	}
+	return nil // no slots
 }
 
 // lookupSlot returns k's slot or nil; k is not a small integer.
@@ -323,6 +327,17 @@ func (sh *shard) set(h uint64, k term.Term, objs []term.Tuple) {
 
 func clip(objs []term.Tuple) []term.Tuple { return objs[:len(objs):len(objs)] }
 
+// lookupInt is lookup of a small integer key, the commonest: it takes
+// the key unboxed and goes straight to the integer slots.
+func (s *hashStore) lookupInt(k int) []term.Tuple {
+	h := mix(uint64(k))
+	sh := s.shardOf(h)
+	r := sh.mu.rlock()
+	objs := sh.iget(h, k)
+	sh.mu.runlock(r)
+	return clip(objs)
+}
+
 func (s *hashStore) lookup(k term.Term) []term.Tuple {
 	h := hashKey(k)
 	sh := s.shardOf(h)
@@ -350,17 +365,23 @@ func (s *hashStore) add(sh *shard, h uint64, k term.Term, obj term.Tuple) {
 	sh.set(h, k, append(cur, obj))
 }
 
+func (s *hashStore) insertOne(obj term.Tuple, k term.Term, onlyNew bool) bool {
+	h := hashKey(k)
+	sh := s.shardOf(h)
+	sh.mu.lock()
+	// Comparing keys or objects nested too deeply panics (system_limit):
+	// the lock must be released then too.
+	defer sh.mu.unlock()
+	if onlyNew && sh.get(h, k) != nil {
+		return false
+	}
+	s.add(sh, h, k, obj)
+	return true
+}
+
 func (s *hashStore) insert(objs []term.Tuple, keys []term.Term, onlyNew bool) bool {
 	if len(objs) == 1 {
-		h := hashKey(keys[0])
-		sh := s.shardOf(h)
-		sh.mu.lock()
-		defer sh.mu.unlock()
-		if onlyNew && sh.get(h, keys[0]) != nil {
-			return false
-		}
-		s.add(sh, h, keys[0], objs[0])
-		return true
+		return s.insertOne(objs[0], keys[0], onlyNew)
 	}
 	s.lockAll()
 	defer s.unlockAll()

@@ -72,6 +72,16 @@ func (s *orderedStore) insert(objs []term.Tuple, keys []term.Term, onlyNew bool)
 	return true
 }
 
+func (s *orderedStore) insertOne(obj term.Tuple, k term.Term, onlyNew bool) bool {
+	s.mu.lock()
+	defer s.mu.unlock()
+	if onlyNew && s.tree.Has(oitem{key: k}) {
+		return false
+	}
+	s.put(k, obj)
+	return true
+}
+
 func (s *orderedStore) remove(k term.Term) []term.Tuple {
 	s.mu.lock()
 	defer s.mu.unlock()

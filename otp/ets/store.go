@@ -13,6 +13,8 @@ type store interface {
 	// step. With onlyNew it inserts nothing and returns false when any of
 	// the keys is in the table.
 	insert(objs []term.Tuple, keys []term.Term, onlyNew bool) bool
+	// insertOne is insert of the one object obj, whose key is k.
+	insertOne(obj term.Tuple, k term.Term, onlyNew bool) bool
 	// remove removes the objects with key k and returns them.
 	remove(k term.Term) []term.Tuple
 	// removeObject removes the objects with key k that are exactly obj.

@@ -48,6 +48,9 @@ type table struct {
 	// The options OTP reports in ets:info.
 	readConc, writeConc, compressed, decentralized bool
 	store                                          store
+	// hash is store when it is a *hashStore (nil for an ordered_set),
+	// so that a lookup of an integer key calls it directly.
+	hash *hashStore
 
 	deleted atomic.Bool
 	owner   atomic.Pointer[term.Pid]
@@ -246,7 +249,8 @@ func newTable(p *otp.Process, name, opts term.Term) (Tab, error) {
 	if c.kind == kindOrdered {
 		t.store = newOrderedStore(c.readConc)
 	} else {
-		t.store = newHashStore(c.kind, c.keypos, c.readConc, c.writeConc)
+		t.hash = newHashStore(c.kind, c.keypos, c.readConc, c.writeConc)
+		t.store = t.hash
 	}
 	self := p.Self()
 	t.owner.Store(&self)
