@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -65,7 +66,7 @@ func cmpReport(ts *testscript.TestScript, neg bool, args []string) {
 
 // diff lists the lines of a and b from the first that differs.
 func diff(a, b string) string {
-	la, lb := regexp.MustCompile("\n").Split(a, -1), regexp.MustCompile("\n").Split(b, -1)
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
 	i := 0
 	for i < len(la) && i < len(lb) && la[i] == lb[i] {
 		i++
