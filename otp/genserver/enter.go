@@ -43,9 +43,7 @@ func EnterLoop(p *otp.Process, module any, name term.Term, r InitResult[any], op
 	}
 	s.hibAfter = o.HibernateAfter
 	if len(o.Debug) > 0 {
-		if deb, err := sys.DebugOptions(o.Debug); err == nil {
-			s.deb = deb
-		}
+		s.deb, _ = sys.DebugOptions(o.Debug)
 	}
 	res := decodeInit(r.r)
 	if res.kind != kOk {

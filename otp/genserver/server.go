@@ -122,10 +122,9 @@ func (s *server) initIt(p *otp.Process, parent term.Pid, args term.Term, o gen.S
 	s.name = procName(p, s.regName)
 	s.hibAfter = o.HibernateAfter
 	if len(o.Debug) > 0 {
-		deb, err := sys.DebugOptions(o.Debug)
-		if err == nil {
-			s.deb = deb
-		}
+		// A log file that cannot be opened is left out; the other
+		// options stay in force.
+		s.deb, _ = sys.DebugOptions(o.Debug)
 	}
 	var r Result[any]
 	if exc := otp.Catch(func() { r = s.impl("init", args).init(p, args) }); exc != nil {
@@ -397,6 +396,9 @@ func (s *server) terminate(class otp.Class, reason term.Term, stack term.List, r
 	}
 	if after != nil {
 		after()
+	}
+	if s.deb != nil {
+		s.deb.Close()
 	}
 	panic(&otp.Exception{Class: class, Reason: reason, Stack: stack})
 }

@@ -187,3 +187,33 @@ func TestLogInStatusAndReport(t *testing.T) {
 	assert.Contains(t, rec.Message, "** Log ==\n** [{in,{'$gen_call',")
 	assert.True(t, strings.HasSuffix(rec.Message, "{in,{'$gen_cast',{stop,bad}}}]"), rec.Message)
 }
+
+// TestStatistics: one call, one cast and one raw message are three
+// messages in and one out (the call's reply), as chapter 5 shows.
+func TestStatistics(t *testing.T) {
+	n, p, _ := newNode(t)
+	_, err := code.Of(n).Load(genserver.NewModule[*freqs]("frequency", frequency{}))
+	require.NoError(t, err)
+	pid, err := start(p)
+	require.NoError(t, err)
+	_, err = sys.Statistics(p, pid, term.True)
+	require.NoError(t, err)
+	_, err = allocate(p)
+	require.NoError(t, err)
+	deallocate(p, 10)
+	p.Send(pid, atom("hello"))
+	r, err := sys.Statistics(p, pid, atom("get"))
+	require.NoError(t, err)
+	stats := r.(term.Tuple)[1].(term.List)
+	get := func(k string) term.Term {
+		for _, e := range stats {
+			if t := e.(term.Tuple); t[0] == atom(k) {
+				return t[1]
+			}
+		}
+		return nil
+	}
+	assert.Equal(t, 3, get("messages_in"))
+	assert.Equal(t, 1, get("messages_out"))
+	stop(p)
+}
