@@ -63,7 +63,7 @@ func (n *Node) ProcessInfo(pid term.Pid) (ProcessInfo, bool) {
 	var ic *MFA
 	if x := p.x; x != nil {
 		for _, m := range x.monitors {
-			info.Monitors = append(info.Monitors, term.Tuple{term.Atom("process"), m.item})
+			info.Monitors = append(info.Monitors, term.Tuple{term.Atom("process"), m.item()})
 		}
 		for _, m := range x.monitoredBy {
 			info.MonitoredBy = append(info.MonitoredBy, m.watcher.Self())

@@ -7,13 +7,25 @@ import (
 )
 
 // A monitor is held by its watcher and set on its target; it fires once.
+// It is kept small, as a call makes one: its reference is made again from
+// key, and its item from the target or the name.
 type monitor struct {
-	ref     term.Ref
 	key     uint64 // the reference's number, the key of the maps that hold it
 	watcher *Process
 	target  *Process
-	item    term.Term // the pid, or {Name, Node} for a monitor set by name
+	name    term.Atom // the name, for a monitor set by name; "" for a pid
 	alias   bool      // the reference is also an alias (see MonitorAlias)
+}
+
+// ref returns the monitor's reference.
+func (m *monitor) ref() term.Ref { return m.watcher.node.refOf(m.key) }
+
+// item returns what the DOWN message names: the pid, or {Name, Node}.
+func (m *monitor) item() term.Term {
+	if m.name != "" {
+		return term.Tuple{m.name, m.watcher.node.name}
+	}
+	return m.target.Self()
 }
 
 // fire delivers the monitor's DOWN message, unless the watcher has
@@ -29,7 +41,7 @@ func (m *monitor) fire(reason term.Term) {
 		return
 	}
 	delete(w.x.monitors, m.key)
-	w.deliver(DownMsg{Ref: m.ref, Type: "process", Item: m.item, Reason: reason})
+	w.deliver(DownMsg{Ref: m.ref(), Type: "process", Item: m.item(), Reason: reason})
 }
 
 func (p *Process) addMonitor(m *monitor) {
@@ -93,18 +105,20 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 	p.check()
 	var q *Process
 	var item term.Term
+	var name term.Atom
 	switch t := target.(type) {
 	case term.Pid:
 		item = target // the interface as it came: no new allocation
 		q = p.node.lookup(t)
 	case term.Atom:
 		item = term.Tuple{t, p.node.name}
+		name = t
 		q = p.node.whereis(t)
 	case term.Tuple:
 		if len(t) != 2 {
 			return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
 		}
-		name, ok1 := t[0].(term.Atom)
+		nm, ok1 := t[0].(term.Atom)
 		nd, ok2 := t[1].(term.Atom)
 		if !ok1 || !ok2 {
 			return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
@@ -112,8 +126,8 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 		if nd != p.node.name {
 			return term.Ref{}, fmt.Errorf("monitor %s: node is not reachable: %w", term.Write(target), ErrBadarg)
 		}
-		item = term.Tuple{name, nd}
-		q = p.node.whereis(name)
+		item, name = target, nm
+		q = p.node.whereis(nm)
 	default:
 		return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
 	}
@@ -122,7 +136,7 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 		// A process does not monitor itself: the reference is all.
 		return ref, nil
 	}
-	m := &monitor{ref: ref, key: key, watcher: p, target: q, item: item, alias: alias}
+	m := &monitor{key: key, watcher: p, target: q, name: name, alias: alias}
 	p.mu.Lock()
 	p.addMonitor(m)
 	p.mu.Unlock()
@@ -147,11 +161,18 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 		}
 		q.mu.Unlock()
 	}
+	// No such process: the DOWN comes at once, and the monitor, gone
+	// with it, is no alias any more.
 	reason := Noproc
 	if pid, ok := item.(term.Pid); ok && !p.node.isLocal(pid) {
 		reason = Noconnection
 	}
-	m.fire(reason)
+	p.mu.Lock()
+	if _, ok := p.x.monitors[key]; ok && !p.dead.Load() {
+		delete(p.x.monitors, key)
+		p.deliver(DownMsg{Ref: ref, Type: "process", Item: item, Reason: reason})
+	}
+	p.mu.Unlock()
 	return ref, nil
 }
 

@@ -190,7 +190,7 @@ func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Proce
 		}
 		if o.Monitor && !parent.dead.Load() {
 			key, _ := n.refNumber(ref)
-			m := &monitor{ref: ref, key: key, watcher: parent, target: c, item: c.Self()}
+			m := &monitor{key: key, watcher: parent, target: c}
 			c.ext().monitoredBy = map[uint64]*monitor{key: m}
 			parent.addMonitor(m)
 		}
