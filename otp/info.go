@@ -62,10 +62,10 @@ func (n *Node) ProcessInfo(pid term.Pid) (ProcessInfo, bool) {
 	}
 	var ic *MFA
 	if x := p.x; x != nil {
-		for _, m := range x.monitors {
+		for _, m := range x.monitors.all {
 			info.Monitors = append(info.Monitors, term.Tuple{term.Atom("process"), m.item()})
 		}
-		for _, m := range x.monitoredBy {
+		for _, m := range x.monitoredBy.all {
 			info.MonitoredBy = append(info.MonitoredBy, m.watcher.Self())
 		}
 		info.Label = x.label

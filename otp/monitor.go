@@ -37,19 +37,15 @@ func (m *monitor) fire(reason term.Term) {
 	if w.dead.Load() || w.x == nil {
 		return
 	}
-	if _, ok := w.x.monitors[m.key]; !ok {
+	if w.x.monitors.del(m.key) == nil {
 		return
 	}
-	delete(w.x.monitors, m.key)
 	w.deliver(DownMsg{Ref: m.ref(), Type: "process", Item: m.item(), Reason: reason})
 }
 
 func (p *Process) addMonitor(m *monitor) {
 	x := p.ext()
-	if x.monitors == nil {
-		x.monitors = make(map[uint64]*monitor)
-	}
-	x.monitors[m.key] = m
+	x.monitors.put(m.key, m)
 }
 
 // newMonitorRef makes a reference and sets the receive marker to it.
@@ -144,16 +140,13 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 		q.mu.Lock()
 		if !q.dead.Load() {
 			x := q.ext()
-			if x.monitoredBy == nil {
-				x.monitoredBy = make(map[uint64]*monitor)
-			}
-			x.monitoredBy[key] = m
+			x.monitoredBy.put(key, m)
 			q.mu.Unlock()
 			if p.dead.Load() {
 				// Killed meanwhile: the burial may have missed this
 				// monitor on q's side.
 				q.mu.Lock()
-				delete(q.x.monitoredBy, key)
+				q.x.monitoredBy.del(key)
 				q.mu.Unlock()
 				p.unwind()
 			}
@@ -168,8 +161,7 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 		reason = Noconnection
 	}
 	p.mu.Lock()
-	if _, ok := p.x.monitors[key]; ok && !p.dead.Load() {
-		delete(p.x.monitors, key)
+	if !p.dead.Load() && p.x.monitors.del(key) != nil {
 		p.deliver(DownMsg{Ref: ref, Type: "process", Item: item, Reason: reason})
 	}
 	p.mu.Unlock()
@@ -201,8 +193,7 @@ func (p *Process) Demonitor(ref term.Ref, opts ...DemonitorOption) bool {
 	p.mu.Lock()
 	var m *monitor
 	if p.x != nil && ours {
-		m = p.x.monitors[key]
-		delete(p.x.monitors, key)
+		m = p.x.monitors.del(key)
 	}
 	if o&Flush != 0 && m == nil {
 		// A monitor still held has not fired: its DOWN cannot be queued.
@@ -222,7 +213,7 @@ func (p *Process) Demonitor(ref term.Ref, opts ...DemonitorOption) bool {
 		t := m.target
 		t.mu.Lock()
 		if t.x != nil {
-			delete(t.x.monitoredBy, key)
+			t.x.monitoredBy.del(key)
 		}
 		t.mu.Unlock()
 	}
@@ -251,7 +242,7 @@ func (p *Process) SendAlias(to term.Pid, alias term.Ref, msg any) {
 		q.mu.Unlock()
 		return
 	}
-	if m, ok := q.x.monitors[key]; !ok || !m.alias {
+	if m := q.x.monitors.get(key); m == nil || !m.alias {
 		q.mu.Unlock()
 		return
 	}

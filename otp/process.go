@@ -59,8 +59,8 @@ type Process struct {
 // extra holds a process's less used state, made when first needed, so that
 // an idle process stays small.
 type extra struct {
-	monitors    map[uint64]*monitor   // monitors this process holds, by reference number
-	monitoredBy map[uint64]*monitor   // monitors on this process, by reference number
+	monitors    monSet                // monitors this process holds
+	monitoredBy monSet                // monitors on this process
 	timers      map[term.Ref]struct{} // timers whose destination this is
 	dict        map[any]any
 	ctx         context.Context
@@ -191,7 +191,7 @@ func (n *Node) spawn(fn func(*Process), parent *Process, o SpawnOptions) (*Proce
 		if o.Monitor && !parent.dead.Load() {
 			key, _ := n.refNumber(ref)
 			m := &monitor{key: key, watcher: parent, target: c}
-			c.ext().monitoredBy = map[uint64]*monitor{key: m}
+			c.ext().monitoredBy.put(key, m)
 			parent.addMonitor(m)
 		}
 		parent.mu.Unlock()

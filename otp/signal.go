@@ -263,12 +263,12 @@ func (n *Node) bury(p *Process) {
 		name := p.regName()
 		links := p.links
 		p.links = nil
-		var monitors, monitoredBy map[uint64]*monitor
+		var monitors, monitoredBy monSet
 		var timers map[term.Ref]struct{}
 		var hooks map[any]func(term.Pid, term.Term)
 		if x := p.x; x != nil {
 			monitors, monitoredBy, timers = x.monitors, x.monitoredBy, x.timers
-			x.monitors, x.monitoredBy, x.timers = nil, nil, nil
+			x.monitors, x.monitoredBy, x.timers = monSet{}, monSet{}, nil
 			hooks, x.onExit = x.onExit, nil
 		}
 		p.mu.Unlock()
@@ -287,13 +287,13 @@ func (n *Node) bury(p *Process) {
 		for _, f := range hooks {
 			f(p.Self(), reason)
 		}
-		for key, m := range monitors {
+		for key, m := range monitors.all {
 			if m.target == nil {
 				continue // a monitor of nothing, firing at once
 			}
 			m.target.mu.Lock()
 			if m.target.x != nil {
-				delete(m.target.x.monitoredBy, key)
+				m.target.x.monitoredBy.del(key)
 			}
 			m.target.mu.Unlock()
 		}
@@ -309,7 +309,7 @@ func (n *Node) bury(p *Process) {
 				work = append(work, q)
 			}
 		}
-		for _, m := range monitoredBy {
+		for _, m := range monitoredBy.all {
 			m.fire(reason)
 		}
 	}
