@@ -14,8 +14,11 @@ import (
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
 	"github.com/scalability-go/otpbook/otp/ets"
+	"github.com/scalability-go/otpbook/otp/genserver"
+	"github.com/scalability-go/otpbook/otp/proclib"
 	"github.com/scalability-go/otpbook/otp/shell"
 	"github.com/scalability-go/otpbook/otp/stdlib"
+	"github.com/scalability-go/otpbook/otp/sys"
 )
 
 // Main runs the shell of the chapter named name ("ch02") with modules
@@ -98,4 +101,7 @@ func StartNode(out io.Writer, modules []*code.Module) (*otp.Node, error) {
 var Loaders = []func(*otp.Node) error{
 	stdlib.Load,
 	ets.Load,
+	proclib.Load,
+	sys.Load,
+	genserver.Load,
 }
