@@ -74,11 +74,13 @@ func TestMonitorsStackAndAreOneWay(t *testing.T) {
 	assert.ElementsMatch(t, []term.Ref{r1, r2}, got, "one DOWN each, in no set order")
 
 	target := e.Self.Spawn(echo.Loop)
-	watcher := e.Self.Spawn(func(p *otp.Process) {
+	_, ref := e.Self.SpawnMonitor(func(p *otp.Process) {
 		p.Monitor(target)
 		otp.Exit(term.Atom("gone"))
 	})
-	assert.Equal(t, term.Atom("gone"), e.Down(t, watcher))
+	down, ok := e.Self.ReceiveRef(ref, func(m any) bool { d, ok := m.(otp.DownMsg); return ok && d.Ref == ref }, erltest.Wait)
+	require.True(t, ok)
+	assert.Equal(t, term.Atom("gone"), down.(otp.DownMsg).Reason)
 	e.Self.Send(target, term.Tuple{e.Self.Self(), term.Atom("still_here")})
 	assert.Equal(t, term.Tuple{target, term.Atom("still_here")}, e.Recv(t))
 }

@@ -67,12 +67,14 @@ func TestDoubleAttachLeavesStaleEntry(t *testing.T) {
 func TestDeadProcessStillResolves(t *testing.T) {
 	e := erltest.New(t)
 	require.NoError(t, hlr.New(e.Self))
-	q := e.Self.Spawn(func(q *otp.Process) {
+	q, ref := e.Self.SpawnMonitor(func(q *otp.Process) {
 		if err := hlr.Attach(q, 3); err != nil {
 			otp.Exit(term.Atom("attach_failed"))
 		}
 	})
-	assert.Equal(t, otp.Normal, e.Down(t, q))
+	down, ok := e.Self.ReceiveRef(ref, func(m any) bool { d, ok := m.(otp.DownMsg); return ok && d.Ref == ref }, erltest.Wait)
+	require.True(t, ok)
+	assert.Equal(t, otp.Normal, down.(otp.DownMsg).Reason)
 	pid, err := hlr.LookupID(e.Self, 3)
 	require.NoError(t, err)
 	assert.Equal(t, q, pid)

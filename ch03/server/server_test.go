@@ -129,8 +129,9 @@ func TestNamedBadReturn(t *testing.T) {
 	require.Nil(t, exc)
 	assert.Equal(t, term.True, v)
 	pid, _ := e.Node.WhereIs("bad")
+	down := e.Watch(t, pid)
 	e.Self.SpawnLink(func(p *otp.Process) { server.Call(p, "bad", term.Atom("hi")) })
-	assert.Equal(t, "{{badmatch,oops},[{server,loop,2,[]}]}", term.Write(e.Down(t, pid)))
+	assert.Equal(t, "{{badmatch,oops},[{server,loop,2,[]}]}", term.Write(down()))
 }
 
 // The module's start/2, call/2 and stop/1 fail as the Erlang ones do:

@@ -92,7 +92,26 @@ func (e *Env) Recv(t testing.TB) any {
 	return m
 }
 
+// Watch monitors pid and returns a function that waits for it to end and
+// returns its exit reason. Watch before doing what ends the process: Down
+// on a process that has already ended gives noproc.
+func (e *Env) Watch(t testing.TB, pid term.Pid) func() term.Term {
+	t.Helper()
+	ref, err := e.Self.Monitor(pid)
+	require.NoError(t, err)
+	return func() term.Term {
+		t.Helper()
+		m, ok := e.Self.ReceiveRef(ref, func(m any) bool {
+			d, ok := m.(otp.DownMsg)
+			return ok && d.Ref == ref
+		}, Wait)
+		require.True(t, ok, "%v did not end", pid)
+		return m.(otp.DownMsg).Reason
+	}
+}
+
 // Down monitors pid and waits for it to end, returning its exit reason.
+// The process must be alive when Down is called (see Watch).
 func (e *Env) Down(t testing.TB, pid term.Pid) term.Term {
 	t.Helper()
 	ref, err := e.Self.Monitor(pid)

@@ -161,8 +161,9 @@ func TestTakeOverANumber(t *testing.T) {
 	_, err := hlrcleanup.LookupMS(e.Self, b)
 	assert.ErrorIs(t, err, hlrcleanup.ErrInvalid, "b lost its number")
 
+	down := e.Watch(t, b)
 	e.Self.Send(b, "detach")
-	assert.Equal(t, otp.Normal, e.Down(t, b))
+	assert.Equal(t, otp.Normal, down())
 	require.NoError(t, hlrcleanup.Sync(e.Self))
 	pid, err := hlrcleanup.LookupID(e.Self, 7)
 	require.NoError(t, err)
