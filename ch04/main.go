@@ -17,6 +17,7 @@ package main
 
 import (
 	"github.com/scalability-go/otpbook/ch04/frequency"
+	"github.com/scalability-go/otpbook/ch04/sleeper"
 	"github.com/scalability-go/otpbook/internal/chapter"
 	"github.com/scalability-go/otpbook/otp/code"
 )
@@ -25,6 +26,7 @@ import (
 func modules() []*code.Module {
 	return []*code.Module{
 		frequency.Module(),
+		sleeper.Module(),
 	}
 }
 
