@@ -17,6 +17,7 @@ package main
 
 import (
 	"github.com/scalability-go/otpbook/ch04/frequency"
+	"github.com/scalability-go/otpbook/ch04/from"
 	"github.com/scalability-go/otpbook/ch04/sleeper"
 	"github.com/scalability-go/otpbook/internal/chapter"
 	"github.com/scalability-go/otpbook/otp/code"
@@ -27,6 +28,7 @@ func modules() []*code.Module {
 	return []*code.Module{
 		frequency.Module(),
 		sleeper.Module(),
+		from.Module(),
 	}
 }
 
