@@ -18,6 +18,7 @@ package main
 import (
 	"github.com/scalability-go/otpbook/ch04/frequency"
 	"github.com/scalability-go/otpbook/ch04/from"
+	"github.com/scalability-go/otpbook/ch04/ping"
 	"github.com/scalability-go/otpbook/ch04/sleeper"
 	"github.com/scalability-go/otpbook/internal/chapter"
 	"github.com/scalability-go/otpbook/otp/code"
@@ -29,6 +30,7 @@ func modules() []*code.Module {
 		frequency.Module(),
 		sleeper.Module(),
 		from.Module(),
+		ping.Module(),
 	}
 }
 
