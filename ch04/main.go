@@ -16,6 +16,7 @@
 package main
 
 import (
+	"github.com/scalability-go/otpbook/ch04/deadlock"
 	"github.com/scalability-go/otpbook/ch04/frequency"
 	"github.com/scalability-go/otpbook/ch04/from"
 	"github.com/scalability-go/otpbook/ch04/ping"
@@ -31,6 +32,7 @@ func modules() []*code.Module {
 		sleeper.Module(),
 		from.Module(),
 		ping.Module(),
+		deadlock.Module(),
 	}
 }
 
