@@ -19,6 +19,7 @@ import (
 	"github.com/scalability-go/otpbook/ch04/deadlock"
 	"github.com/scalability-go/otpbook/ch04/frequency"
 	"github.com/scalability-go/otpbook/ch04/from"
+	"github.com/scalability-go/otpbook/ch04/hibernate"
 	"github.com/scalability-go/otpbook/ch04/ping"
 	"github.com/scalability-go/otpbook/ch04/sleeper"
 	"github.com/scalability-go/otpbook/internal/chapter"
@@ -33,6 +34,7 @@ func modules() []*code.Module {
 		from.Module(),
 		ping.Module(),
 		deadlock.Module(),
+		hibernate.Module(),
 	}
 }
 
