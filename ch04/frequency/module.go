@@ -5,7 +5,6 @@ package frequency
 import (
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
-	"github.com/scalability-go/otpbook/otp/gen"
 	"github.com/scalability-go/otpbook/otp/genserver"
 	"github.com/scalability-go/otpbook/otp/term"
 )
@@ -33,11 +32,7 @@ func Module() *code.Module {
 			return term.OK
 		}),
 		{Function: "allocate", Arity: 0}: fn(func(p *otp.Process, _ []term.Term) term.Term {
-			r, err := genserver.Call(p, Name, AllocateRequest(p.Self()))
-			if err != nil {
-				gen.Raise(err)
-			}
-			return r
+			return genserver.MustCall(p, Name, AllocateRequest(p.Self()))
 		}),
 		{Function: "deallocate", Arity: 1}: fn(func(p *otp.Process, args []term.Term) term.Term {
 			genserver.Cast(p, Name, term.Tuple{deallocate, args[0]})
