@@ -20,6 +20,7 @@ import (
 	"github.com/scalability-go/otpbook/ch04/frequency"
 	"github.com/scalability-go/otpbook/ch04/from"
 	"github.com/scalability-go/otpbook/ch04/hibernate"
+	"github.com/scalability-go/otpbook/ch04/lifecycle"
 	"github.com/scalability-go/otpbook/ch04/ping"
 	"github.com/scalability-go/otpbook/ch04/sleeper"
 	"github.com/scalability-go/otpbook/internal/chapter"
@@ -35,6 +36,7 @@ func modules() []*code.Module {
 		ping.Module(),
 		deadlock.Module(),
 		hibernate.Module(),
+		lifecycle.Module(),
 	}
 }
 
