@@ -52,22 +52,35 @@
 //     was given, and returns it (terms are values here; see package term).
 //   - The order of a set, bag or duplicate_bag is that of its hash table,
 //     as in OTP, but not OTP's: the same keys come out in another order.
-//     Deleting keys during a first/next traversal never moves other keys;
-//     an insert that makes the table grow reorders it, fixed or not
-//     (SafeFixtable is accepted and reported by info, but guarantees
-//     nothing more).
+//     Deleting a key never moves the others, but an insert of a new key
+//     that makes the table grow (or clears out the slots of deleted keys)
+//     reorders it, fixed or not: SafeFixtable makes Next of a deleted key
+//     work, as in OTP, but does not keep inserts from reordering the table,
+//     so a traversal of a fixed table that inserts may see a key twice or
+//     miss one. While a table is fixed, Next also works for a key deleted
+//     before it was fixed, which OTP refuses (badarg) unless the deletion
+//     was itself made during a fixation.
 //   - Select, match and match_object with a limit compute every result at
 //     the first call; the Continuation holds those not yet returned, so
 //     later changes to the table do not show in later chunks. As a term it
 //     is {'$ets_continuation', Tab, Limit, Rest}, not OTP's.
 //   - Foldl and Foldr fold over a snapshot of the table taken when they
-//     start.
+//     start, where OTP's walk the fixed table with first/next (last/prev),
+//     so changes made during the fold do not show in it. A bad table or
+//     fun fails as in OTP (in ets:safe_fixtable/2, or function_clause in
+//     lists:foldl/3), but the stack names ets:foldl/3, not ets:do_foldl/4.
 //   - memory in Info is an estimate in words, from OTP 25's size of an
 //     empty table plus the objects' flat sizes and a per-object overhead;
 //     it is not OTP's exact figure.
 //   - compressed and decentralized_counters are accepted and reported, and
 //     change nothing; write_concurrency on an ordered_set is accepted and
-//     reported, and the table keeps one lock.
+//     reported, and the table keeps one lock; {write_concurrency, auto} is
+//     reported as auto and is write_concurrency true for a hash table.
+//   - info(Tab, stats) has OTP's form, counting a slot of the hash table as
+//     a bucket and a key's objects as its chain; info(Tab, binary) is [].
+//   - Keys and objects nested deeper than term.MaxDepth cannot be compared
+//     or hashed: an insert, lookup or match of one fails with error
+//     system_limit, where OTP handles any depth.
 //   - lookup_element/4, ets:setopts/2, ets:slot/2, select_replace/2,
 //     the file functions (tab2file, file2tab), ets:i/1, and the
 //     match_spec_compile/run functions are not provided.

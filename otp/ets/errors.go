@@ -233,6 +233,9 @@ func (e *Error) explain() []string {
 	case "safe_fixtable":
 		return dflt(msgBadBoolean)
 	case "update_counter":
+		if _, improper := arg(2).(term.ImproperList); improper {
+			return nil // as update_element
+		}
 		if n == 4 {
 			if tc != "" {
 				return []string{tc}
@@ -266,6 +269,11 @@ func (e *Error) explain() []string {
 		}
 		return []string{tc, "", updateOpText(arg(2))}
 	case "update_element":
+		if _, improper := arg(2).(term.ImproperList); improper {
+			// erl_stdlib_errors fails on an improper list, and the shell
+			// explains nothing.
+			return nil
+		}
 		if e.Cause == CauseKeypos {
 			return []string{tc, "", msgSameAsKeypos}
 		}
@@ -377,7 +385,7 @@ func isElementSpec(t term.Term) bool {
 		if !ok || len(tp) != 2 {
 			return false
 		}
-		n, ok := tp[0].(int)
+		n, ok := bigPos(tp[0])
 		return ok && n > 0
 	}
 	if l, ok := t.(term.List); ok {

@@ -59,8 +59,11 @@ func (tab Tab) get(p *otp.Process) (*table, Cause) {
 	return registryOf(p.Node()).find(tab.id)
 }
 
-// An Option is an option of New, as ets:new/2 takes them. Of options that
-// contradict each other (Set and Bag, Public and Private) the last wins.
+// An Option is an option of New, as ets:new/2 takes them. Set and
+// Protected, the defaults, change nothing, as in OTP: they never override
+// another type or access given before them. Of the other options that
+// contradict each other (Bag, DuplicateBag and OrderedSet; Public and
+// Private) the last wins.
 type Option struct{ t term.Term }
 
 // The options of New that are atoms in Erlang.
@@ -312,8 +315,8 @@ type Element struct {
 
 // UpdateElement changes elements of the object with key in a set or
 // ordered_set, as ets:update_element/3 does, all at once; it returns false
-// when there is no such object. A position beyond the object, or the key's
-// position, is an error, and so is a bag table.
+// when there is no such object, whatever the positions. A position beyond
+// the object, or the key's position, is an error, and so is a bag table.
 func UpdateElement(p *otp.Process, tab Tab, key term.Term, elems ...Element) (bool, error) {
 	arg := func() term.Term {
 		l := make(term.List, len(elems))
@@ -325,24 +328,18 @@ func UpdateElement(p *otp.Process, tab Tab, key term.Term, elems ...Element) (bo
 		}
 		return l
 	}
-	return updateElement(p, tab, key, elems, arg)
+	return updateElement(p, tab, key, elems, true, arg)
 }
 
-func updateElement(p *otp.Process, tab Tab, key term.Term, elems []Element, arg func() term.Term) (bool, error) {
+// updateElement is UpdateElement; valid is false when the element
+// specification is not one, which OTP finds only when the key is there.
+func updateElement(p *otp.Process, tab Tab, key term.Term, elems []Element, valid bool, arg func() term.Term) (bool, error) {
 	t, c := tab.table(p, true)
 	if c != CauseNone {
 		return false, fail("update_element", c, tab.id, key, arg())
 	}
 	if t.kind != kindSet && t.kind != kindOrdered {
 		return false, fail("update_element", CauseNone, tab.id, key, arg())
-	}
-	for _, e := range elems {
-		if e.Pos < 1 {
-			return false, fail("update_element", CauseNone, tab.id, key, arg())
-		}
-		if e.Pos == t.keypos {
-			return false, fail("update_element", CauseKeypos, tab.id, key, arg())
-		}
 	}
 	found, cause := false, CauseNone
 	t.store.update(normKey(key), func(objs []term.Tuple) []term.Tuple {
@@ -351,8 +348,15 @@ func updateElement(p *otp.Process, tab Tab, key term.Term, elems []Element, arg 
 		}
 		found = true
 		obj := objs[0]
+		if !valid {
+			return nil
+		}
 		for _, e := range elems {
-			if e.Pos > len(obj) {
+			switch {
+			case e.Pos == t.keypos:
+				cause = CauseKeypos
+				return nil
+			case e.Pos < 1 || e.Pos > len(obj):
 				cause = CausePosition
 				return nil
 			}
@@ -363,10 +367,15 @@ func updateElement(p *otp.Process, tab Tab, key term.Term, elems []Element, arg 
 		}
 		return []term.Tuple{n}
 	})
-	if cause != CauseNone {
+	switch {
+	case !found:
+		return false, nil
+	case !valid || cause == CausePosition:
 		return false, fail("update_element", CauseNone, tab.id, key, arg())
+	case cause == CauseKeypos:
+		return false, fail("update_element", CauseKeypos, tab.id, key, arg())
 	}
-	return found, nil
+	return true, nil
 }
 
 // UpdateCounter adds to counters of the object with key in a set or
@@ -615,7 +624,11 @@ func Foldl[A any](p *otp.Process, tab Tab, f func(obj term.Tuple, acc A) A, acc 
 	return fold(p, tab, "foldl", false, f, acc)
 }
 
-// Foldr is Foldl from the last object to the first.
+// Foldr is Foldl the other way, as ets:foldr does: from the last object to
+// the first in an ordered_set. A hash table's order has no reverse (Last
+// is First and Prev is Next, as in OTP): Foldr visits its keys in the order
+// Foldl does, and the objects of each key of a bag from the last to the
+// first.
 func Foldr[A any](p *otp.Process, tab Tab, f func(obj term.Tuple, acc A) A, acc A) (A, error) {
 	return fold(p, tab, "foldr", true, f, acc)
 }
@@ -625,22 +638,39 @@ func fold[A any](p *otp.Process, tab Tab, fn string, reverse bool, f func(term.T
 	if c != CauseNone {
 		return acc, fail(fn, c, tab.id)
 	}
-	var objs []term.Tuple
-	t.store.each(reverse, func(o term.Tuple) bool {
-		objs = append(objs, o)
-		return true
-	})
-	if reverse && t.kind != kindOrdered {
-		// A hash table's order has no reverse: foldr goes the same way
-		// as foldl's, from the end of the list.
-		for i, j := 0, len(objs)-1; i < j; i, j = i+1, j-1 {
-			objs[i], objs[j] = objs[j], objs[i]
+	for _, objs := range t.snapshot(reverse) {
+		if reverse {
+			for i := len(objs) - 1; i >= 0; i-- {
+				acc = f(objs[i], acc)
+			}
+			continue
+		}
+		for _, o := range objs {
+			acc = f(o, acc)
 		}
 	}
-	for _, o := range objs {
-		acc = f(o, acc)
-	}
 	return acc, nil
+}
+
+// snapshot returns the objects of the table grouped by key, the keys in
+// the order of First and Next (reverse: Last and Prev), the objects of a
+// key in the order Lookup gives them.
+func (t *table) snapshot(reverse bool) [][]term.Tuple {
+	var groups [][]term.Tuple
+	var key term.Term
+	t.store.each(reverse && t.kind == kindOrdered, func(o term.Tuple) bool {
+		k, _ := t.keyOf(o)
+		// The objects of a key are together; keys next to each other are
+		// different keys, exactly (ordered_set: each holds one object).
+		if n := len(groups); n > 0 && t.kind != kindOrdered && term.Exact(k, key) {
+			groups[n-1] = append(groups[n-1], o)
+		} else {
+			groups = append(groups, []term.Tuple{o})
+		}
+		key = k
+		return true
+	})
+	return groups
 }
 
 // GiveAway makes pid the owner of the table, as ets:give_away does, and
@@ -657,34 +687,35 @@ func giveAway(p *otp.Process, tab Tab, to term.Term, gift term.Term) error {
 	}
 	self := p.Self()
 	t.mu.Lock()
+	defer t.mu.Unlock()
 	owner := *t.owner.Load()
-	var cause Cause
 	pid, isPid := to.(term.Pid)
+	// OTP checks access first (a process other than the owner has none
+	// to a table that is not public), then the pid, then ownership.
+	var cause Cause
 	switch {
-	case owner != self && t.access == private:
+	case owner != self && t.access != public:
 		cause = CauseAccess
+	case !isPid:
 	case owner != self:
 		cause = CauseNotOwner
-	case !isPid:
-		t.mu.Unlock()
-		return fail("give_away", CauseNone, tab.id, to, gift)
 	case pid == self:
 		cause = CauseOwner
+	case t.deleted.Load():
+		cause = CauseID
+	case !t.node.OnExit(pid, hookKey{t}, t.ownerExited):
+		// pid is dead: the cause is none, "the pid refers to a
+		// terminated process".
+	default:
+		// The new owner's hook is set; the old owner's goes with the
+		// ownership, under t.mu, so that no other change of owner
+		// comes between.
+		t.owner.Store(&pid)
+		t.node.OnExit(self, hookKey{t}, nil)
+		p.Send(pid, term.Tuple{term.Atom("ETS-TRANSFER"), t.id(), self, gift})
+		return nil
 	}
-	if cause != CauseNone {
-		t.mu.Unlock()
-		return fail("give_away", cause, tab.id, to, gift)
-	}
-	if t.deleted.Load() || !t.node.OnExit(pid, hookKey{t}, t.ownerExited) {
-		t.mu.Unlock()
-		return fail("give_away", CauseNone, tab.id, to, gift)
-	}
-	t.owner.Store(&pid)
-	id := t.id()
-	t.mu.Unlock()
-	t.node.OnExit(self, hookKey{t}, nil)
-	p.Send(pid, term.Tuple{term.Atom("ETS-TRANSFER"), id, self, gift})
-	return nil
+	return fail("give_away", cause, tab.id, to, gift)
 }
 
 // Rename gives a named table a new name, as ets:rename does, and returns
@@ -742,9 +773,10 @@ func All(p *otp.Process) []Tab {
 }
 
 // SafeFixtable fixes (or releases) the table for the calling process, as
-// ets:safe_fixtable does. Fixing is recorded and reported by Info; tables
-// here never need it for a traversal to see each object once (see the
-// package documentation).
+// ets:safe_fixtable does: while a set, bag or duplicate_bag is fixed, Next
+// of a key deleted during the traversal goes on from where the key was,
+// so that a traversal may delete as it goes. The fixes of a process are
+// released when it ends. Info reports them (fixed, safe_fixed).
 func SafeFixtable(p *otp.Process, tab Tab, fix bool) error {
 	t, c := tab.table(p, false)
 	if c != CauseNone {
@@ -757,10 +789,19 @@ func SafeFixtable(p *otp.Process, tab Tab, fix bool) error {
 func (t *table) fix(pid term.Pid, fix bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	if t.deleted.Load() {
+		return
+	}
 	if fix {
+		if t.fixes[pid] == 0 && !t.node.OnExit(pid, fixKey{t}, t.fixerExited) {
+			return // a dead process fixes nothing
+		}
 		if len(t.fixes) == 0 {
 			t.fixes = map[term.Pid]int{}
 			t.fixedAt = time.Now()
+			if t.hash != nil {
+				t.hash.fixed.Store(1)
+			}
 		}
 		t.fixes[pid]++
 		return
@@ -768,7 +809,26 @@ func (t *table) fix(pid term.Pid, fix bool) {
 	if t.fixes[pid] > 0 {
 		t.fixes[pid]--
 		if t.fixes[pid] == 0 {
-			delete(t.fixes, pid)
+			t.node.OnExit(pid, fixKey{t}, nil)
+			t.unfixed(pid)
 		}
+	}
+}
+
+// fixerExited is the exit hook of a process that fixes the table: its
+// fixes are released, as OTP releases them when it dies.
+func (t *table) fixerExited(pid term.Pid, _ term.Term) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.fixes[pid] > 0 {
+		t.unfixed(pid)
+	}
+}
+
+// unfixed forgets pid's fixes; t.mu is held.
+func (t *table) unfixed(pid term.Pid) {
+	delete(t.fixes, pid)
+	if len(t.fixes) == 0 && t.hash != nil {
+		t.hash.fixed.Store(0)
 	}
 }

@@ -1,14 +1,24 @@
 package ets
 
-import "github.com/scalability-go/otpbook/otp/term"
+import (
+	"math"
+	"sync/atomic"
+
+	"github.com/scalability-go/otpbook/otp/term"
+)
 
 // hashStore is the store of set, bag and duplicate_bag tables: an open
 // addressing hash table with linear probing, split into shards, each with
 // its own lock (one shard unless the table has write_concurrency). A slot
 // holds a key and all its objects, so that a lookup touches one slot and
-// allocates nothing. Deleting leaves a tombstone, so that deletions never
-// move the other keys and a first/next traversal that deletes as it goes
-// sees every key once; only an insert that grows a shard reorders it.
+// allocates nothing. Deleting leaves a tombstone, which keeps the key, so
+// that deletions never move the other keys; only an insert that grows a
+// shard (or clears out its tombstones) reorders it.
+//
+// While the table is fixed (ets:safe_fixtable), next and prev find a
+// deleted key by its tombstone, as OTP finds a deleted object that a fixed
+// table keeps, so that a first/next traversal may delete as it goes; and
+// an insert of a new key does not reuse another key's tombstone.
 //
 // Traversal order is shard by shard, slot by slot.
 type hashStore struct {
@@ -16,10 +26,13 @@ type hashStore struct {
 	keypos int
 	shift  uint // 64 - log2(len(shards)); 64 for one shard
 	shards []shard
+	// fixed is non-zero while the table is fixed.
+	fixed atomic.Int32
 }
 
 type shard struct {
-	mu tlock
+	mu    tlock
+	fixed *atomic.Int32 // the store's
 	// Small integer keys, the commonest, have a table of their own whose
 	// slots hold the key unboxed in 32 bytes, half a cache line.
 	ints  []islot
@@ -60,6 +73,7 @@ func newHashStore(k kind, keypos int, readConc, writeConc bool) *hashStore {
 	s := &hashStore{kind: k, keypos: keypos, shift: shift, shards: make([]shard, n)}
 	for i := range s.shards {
 		s.shards[i].mu = newLock(readConc)
+		s.shards[i].fixed = &s.fixed
 	}
 	return s
 }
@@ -139,6 +153,41 @@ func (sh *shard) ifind(h uint64, k int) (int, bool) {
 				tomb = int(i)
 			}
 			continue
+		}
+		if sl.key == k {
+			return int(i), true
+		}
+	}
+}
+
+// findFixed returns the index of k's slot, live or a tombstone, or of the
+// empty slot that ends its probe sequence, and whether k is there.
+func (sh *shard) findFixed(h uint64, k term.Term) (int, bool) {
+	if len(sh.slots) == 0 {
+		return -1, false
+	}
+	mask := uint64(len(sh.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &sh.slots[i]
+		if sl.key == nil {
+			return int(i), false
+		}
+		if sl.hash == h && keyEq(sl.key, k) {
+			return int(i), true
+		}
+	}
+}
+
+// ifindFixed is findFixed for a small integer key.
+func (sh *shard) ifindFixed(h uint64, k int) (int, bool) {
+	if len(sh.ints) == 0 {
+		return -1, false
+	}
+	mask := uint64(len(sh.ints) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &sh.ints[i]
+		if sl.objs == nil {
+			return int(i), false
 		}
 		if sl.key == k {
 			return int(i), true
@@ -280,7 +329,11 @@ func (sh *shard) iset(h uint64, k int, objs []term.Tuple) {
 		return
 	}
 	sh.ireserve()
-	i, _ = sh.ifind(h, k)
+	if sh.fixed.Load() != 0 {
+		i, _ = sh.ifindFixed(h, k)
+	} else {
+		i, _ = sh.ifind(h, k)
+	}
 	sl := &sh.ints[i]
 	if sl.objs == nil {
 		sh.iused++
@@ -314,7 +367,11 @@ func (sh *shard) set(h uint64, k term.Term, objs []term.Tuple) {
 		return
 	}
 	sh.reserve()
-	i, _ = sh.find(h, k)
+	if sh.fixed.Load() != 0 {
+		i, _ = sh.findFixed(h, k)
+	} else {
+		i, _ = sh.find(h, k)
+	}
 	sl := &sh.slots[i]
 	if sl.key == nil {
 		sh.used++
@@ -475,12 +532,22 @@ func (sh *shard) at(i int) (term.Term, []term.Tuple, bool) {
 	return nil, nil, false
 }
 
-// position returns the position of k in the shard.
-func (sh *shard) position(h uint64, k term.Term) (int, bool) {
+// position returns the position of k in the shard; with fixed, that of
+// its tombstone if it was deleted.
+func (sh *shard) position(h uint64, k term.Term, fixed bool) (int, bool) {
 	if ik, ok := k.(int); ok {
+		if fixed {
+			return sh.ifindFixed(h, ik)
+		}
 		return sh.ifind(h, ik)
 	}
-	i, found := sh.find(h, k)
+	var i int
+	var found bool
+	if fixed {
+		i, found = sh.findFixed(h, k)
+	} else {
+		i, found = sh.find(h, k)
+	}
 	return len(sh.ints) + i, found
 }
 
@@ -518,7 +585,7 @@ func (s *hashStore) next(k term.Term) (term.Term, bool, bool) {
 	}
 	sh := &s.shards[n]
 	r := sh.mu.rlock()
-	i, found := sh.position(h, k)
+	i, found := sh.position(h, k, s.fixed.Load() != 0)
 	sh.mu.runlock(r)
 	if !found {
 		return nil, false, false
@@ -618,4 +685,45 @@ func (s *hashStore) clear() {
 		sh.ints, sh.iused, sh.slots, sh.used = nil, 0, nil, 0
 		sh.live, sh.objs, sh.words = 0, 0, 0
 	}
+}
+
+// stats is ets:info(Tab, stats) of a hash table, in OTP's form:
+// {Buckets, AvgChainLen, StdDevChainLen, ExpectedStdDev, MinChainLen,
+// MaxChainLen, KeptItems, Locks}. A bucket here is a slot, its chain the
+// objects of its key; kept items are the tombstones of a fixed table.
+func (s *hashStore) stats() term.Tuple {
+	var lens []int
+	kept := 0
+	fixed := s.fixed.Load() != 0
+	for n := range s.shards {
+		sh := &s.shards[n]
+		r := sh.mu.rlock()
+		for i := 0; ; i++ {
+			k, objs, ok := sh.at(i)
+			if !ok {
+				break
+			}
+			lens = append(lens, len(objs))
+			if fixed && len(objs) == 0 && (objs != nil || k != nil && i >= len(sh.ints)) {
+				kept++
+			}
+		}
+		sh.mu.runlock(r)
+	}
+	if len(lens) == 0 {
+		return term.Tuple{0, 0.0, 0.0, 0.0, 0, 0, kept, len(s.shards)}
+	}
+	sum, lo, hi := 0, lens[0], lens[0]
+	for _, l := range lens {
+		sum += l
+		lo, hi = min(lo, l), max(hi, l)
+	}
+	nb := float64(len(lens))
+	avg := float64(sum) / nb
+	v := 0.0
+	for _, l := range lens {
+		d := float64(l) - avg
+		v += d * d
+	}
+	return term.Tuple{len(lens), avg, math.Sqrt(v / nb), math.Sqrt(avg * (1 - 1/nb)), lo, hi, kept, len(s.shards)}
 }

@@ -67,7 +67,7 @@ func (t *table) info(item term.Atom) (term.Term, bool) {
 	case "read_concurrency":
 		return term.Bool(t.readConc), true
 	case "write_concurrency":
-		return term.Bool(t.writeConc), true
+		return t.writeConc, true
 	case "compressed":
 		return term.Bool(t.compressed), true
 	case "memory":
@@ -99,6 +99,14 @@ func (t *table) info(item term.Atom) (term.Term, bool) {
 		return t.keypos, true
 	case "protection":
 		return t.access.atom(), true
+	case "binary":
+		// Binaries are not reference-counted off the heap here.
+		return term.List{}, true
+	case "stats":
+		if t.hash == nil {
+			return term.False, true
+		}
+		return t.hash.stats(), true
 	case "fixed":
 		t.mu.Lock()
 		defer t.mu.Unlock()

@@ -2,6 +2,9 @@ package ets
 
 import (
 	"errors"
+	"math"
+	"path/filepath"
+	"runtime"
 	"sync"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -73,9 +76,28 @@ func Module() *code.Module {
 	})
 	fold := func(fn string, reverse bool) code.Func {
 		return func(p *otp.Process, a []term.Term) term.Term {
+			// ets:foldl fixes the table first (ets:safe_fixtable(Tab,
+			// true)), which is what fails for a bad table, and then
+			// folds the objects of each key with lists:foldl (foldr),
+			// which fails for what is not a fun of two arguments.
 			tab, ok := TabOf(a[2])
-			if !ok {
-				raise(fail(fn, CauseType, a...))
+			var t *table
+			c := CauseType
+			if ok {
+				t, c = tab.table(p, false)
+			}
+			if c != CauseNone {
+				raiseFrom(fail("safe_fixtable", c, a[2], term.True), fn, 3)
+			}
+			if n, ok := funArity(a[0]); !ok || n != 2 {
+				if groups := t.snapshot(reverse); len(groups) > 0 {
+					panic(&otp.Exception{Class: otp.ClassError, Reason: term.Atom("function_clause"),
+						Stack: term.List{
+							term.Tuple{term.Atom("lists"), term.Atom(fn), term.List{a[0], a[1], tuples(groups[0])}, here()},
+							term.Tuple{term.Atom("ets"), term.Atom(fn), 3, here()},
+						}})
+				}
+				return a[1]
 			}
 			cs := code.Of(p.Node())
 			f := func(o term.Tuple, acc term.Term) term.Term {
@@ -89,9 +111,10 @@ func Module() *code.Module {
 				r, err = Foldl(p, tab, f, a[1])
 			}
 			if err != nil {
+				// The table went between the check and the fold.
 				var e *Error
 				if errors.As(err, &e) {
-					e.Args = a
+					raiseFrom(fail("safe_fixtable", e.Cause, a[2], term.True), fn, 3)
 				}
 				raise(err)
 			}
@@ -192,13 +215,7 @@ func Module() *code.Module {
 	e.def("update_element", 3, func(p *otp.Process, a []term.Term) term.Term {
 		tab := tabArg("update_element", a)
 		elems, ok := elementsArg(a[2])
-		if !ok {
-			if _, c := tab.table(p, true); c != CauseNone {
-				raise(fail("update_element", c, a...))
-			}
-			raise(fail("update_element", CauseNone, a...))
-		}
-		return term.Bool(must(updateElement(p, tab, a[1], elems, func() term.Term { return a[2] })))
+		return term.Bool(must(updateElement(p, tab, a[1], elems, ok, func() term.Term { return a[2] })))
 	})
 	e.def("whereis", 1, func(p *otp.Process, a []term.Term) term.Term {
 		name, ok := normKey(a[0]).(term.Atom)
@@ -247,7 +264,9 @@ func matchLike(e exports) {
 			}
 			res, next, err := SelectContinue(p, c)
 			if err != nil {
-				raise(fail(fn, CauseNone, a...))
+				var e *Error
+				errors.As(err, &e)
+				raise(fail(fn, e.Cause, a...))
 			}
 			if len(res) == 0 {
 				return EndOfTable
@@ -340,14 +359,15 @@ func objectsArg(p *otp.Process, fn string, tab Tab, a []term.Term) []term.Tuple 
 	return nil
 }
 
-// elementsArg reads the element specification of update_element.
+// elementsArg reads the element specification of update_element. A
+// position too big for an int stands as the largest, beyond any object.
 func elementsArg(t term.Term) ([]Element, bool) {
 	one := func(x term.Term) (Element, bool) {
 		tp, ok := x.(term.Tuple)
 		if !ok || len(tp) != 2 {
 			return Element{}, false
 		}
-		pos, ok := normKey(tp[0]).(int)
+		pos, ok := bigPos(tp[0])
 		return Element{Pos: pos, Value: tp[1]}, ok
 	}
 	if l, ok := t.(term.List); ok {
@@ -361,6 +381,22 @@ func elementsArg(t term.Term) ([]Element, bool) {
 	}
 	el, ok := one(t)
 	return []Element{el}, ok
+}
+
+// bigPos reads a position: an integer, those too big for an int as
+// math.MaxInt, those too small as -1.
+func bigPos(t term.Term) (int, bool) {
+	i, ok := term.Integer(t)
+	if !ok {
+		return 0, false
+	}
+	if n, small := normKey(i).(int); small {
+		return n, true
+	}
+	if b, _ := term.BigInt(i); b.Sign() < 0 {
+		return -1, true
+	}
+	return math.MaxInt, true
 }
 
 func tuples(objs []term.Tuple) term.List {
@@ -398,6 +434,39 @@ func raise(err error) {
 		Module: "erl_stdlib_errors",
 		Cause:  cause,
 	})
+}
+
+// raiseFrom is raise of an error of a function that ets:Caller/Arity
+// calls, as the frames of the BIF and of its caller.
+func raiseFrom(e *Error, caller string, arity int) {
+	exc := otp.Catch(func() { raise(e) })
+	exc.Stack = append(exc.Stack, term.Tuple{term.Atom("ets"), term.Atom(caller), arity, here()})
+	panic(exc)
+}
+
+// here is the location of a frame raised by the caller, as the Go source
+// where OTP names its .erl file: [{file, Base}, {line, Line}].
+func here() term.List {
+	_, file, line, ok := runtime.Caller(1)
+	if !ok {
+		return term.List{}
+	}
+	return term.List{term.Tuple{term.Atom("file"), filepath.Base(file)}, term.Tuple{term.Atom("line"), line}}
+}
+
+// funArity returns the arity of a fun, false for what is not one.
+func funArity(t term.Term) (int, bool) {
+	switch f := t.(type) {
+	case term.ExportFun:
+		return f.Arity, true
+	case term.LocalFun:
+		return f.Arity, true
+	case *term.LocalFun:
+		if f != nil {
+			return f.Arity, true
+		}
+	}
+	return 0, false
 }
 
 type loadKey struct{}

@@ -58,9 +58,11 @@ func continuationOf(t term.Term, fn term.Atom) (Continuation, bool) {
 	return Continuation{}, false
 }
 
-// chunk splits results into what a call with a limit returns.
+// chunk splits results into what a call with a limit returns. As in OTP,
+// a chunk of limit results has a continuation, even when there are no
+// more, which then gives none.
 func chunk(fn term.Atom, tab term.Term, limit int, res []term.Term) ([]term.Term, Continuation) {
-	if len(res) <= limit {
+	if len(res) < limit {
 		return res, Continuation{}
 	}
 	return res[:limit:limit], Continuation{fn: fn, tab: tab, limit: limit, rest: res[limit:]}
@@ -128,7 +130,8 @@ func SelectReverse(p *otp.Process, tab Tab, ms term.Term) ([]term.Term, error) {
 
 // SelectLimit is Select that returns at most limit results and a
 // Continuation for the rest, as ets:select/3 does; the continuation is
-// Done when there are no more.
+// Done when there were fewer than limit (with exactly limit it is not, and
+// gives no more results, as in OTP).
 func SelectLimit(p *otp.Process, tab Tab, ms term.Term, limit int) ([]term.Term, Continuation, error) {
 	t, spec, err := tab.compile(p, "select", ms, limit)
 	if err != nil {
@@ -158,7 +161,7 @@ func SelectContinue(p *otp.Process, c Continuation) ([]term.Term, Continuation, 
 	}
 	tab, _ := TabOf(c.tab)
 	if _, cause := tab.table(p, false); cause != CauseNone {
-		return nil, Continuation{}, fail(string(c.fn), CauseNone, c.Term())
+		return nil, Continuation{}, fail(string(c.fn), cause, c.Term())
 	}
 	res, next := chunk(c.fn, c.tab, c.limit, c.rest)
 	return res, next, nil

@@ -46,8 +46,9 @@ type table struct {
 	keypos int
 	named  bool
 	// The options OTP reports in ets:info.
-	readConc, writeConc, compressed, decentralized bool
-	store                                          store
+	readConc, compressed, decentralized bool
+	writeConc                           term.Atom // true, false or auto
+	store                               store
 	// hash is store when it is a *hashStore (nil for an ordered_set),
 	// so that a lookup of an integer key calls it directly.
 	hash *hashStore
@@ -56,15 +57,22 @@ type table struct {
 	owner   atomic.Pointer[term.Pid]
 	name    atomic.Pointer[term.Atom]
 
-	mu       sync.Mutex // guards what follows, and changes of owner and name
+	// mu guards what follows, and changes of owner and name: the owner
+	// and its exit hook change together under it.
+	mu       sync.Mutex
 	heir     *term.Pid
 	heirData term.Term
-	fixes    map[term.Pid]int
+	fixes    map[term.Pid]int // each with an exit hook (fixKey)
 	fixedAt  time.Time
 }
 
-// hookKey keys the exit hook by which a table follows its owner.
+// hookKey keys the exit hook by which a table follows its owner. The hook
+// (ownerExited) does nothing unless the process is still the owner, so
+// that a hook left behind on a former owner is harmless.
 type hookKey struct{ t *table }
+
+// fixKey keys the exit hook that releases a process's fixes of a table.
+type fixKey struct{ t *table }
 
 // id is the table's identifier as ets:new returns it.
 func (t *table) id() term.Term {
@@ -111,18 +119,20 @@ func (r *registry) find(id term.Term) (*table, Cause) {
 
 // config is what ets:new's options say.
 type config struct {
-	kind                                           kind
-	access                                         access
-	keypos                                         int
-	named                                          bool
-	heir                                           *term.Pid
-	heirData                                       term.Term
-	readConc, writeConc, compressed, decentralized bool
+	kind                 kind
+	access               access
+	keypos               int
+	named                bool
+	heir                 *term.Pid
+	heirData             term.Term
+	readConc, compressed bool
+	writeConc            term.Atom // true, false or auto
+	decentralized        *bool     // nil: not given
 }
 
 // parseOptions reads ets:new's option list; ok is false for a bad one.
 func parseOptions(opts term.Term) (config, bool) {
-	c := config{keypos: 1}
+	c := config{keypos: 1, writeConc: term.False}
 	var l []term.Term
 	switch v := opts.(type) {
 	case term.List:
@@ -134,17 +144,12 @@ func parseOptions(opts term.Term) (config, bool) {
 	default:
 		return c, false
 	}
-	boolOpt := func(x term.Term, dst *bool, allowAuto bool) bool {
+	boolOpt := func(x term.Term, dst *bool) bool {
 		switch normKey(x) {
 		case term.True:
 			*dst = true
 		case term.False:
 			*dst = false
-		case term.Atom("auto"):
-			if !allowAuto {
-				return false
-			}
-			*dst = true
 		default:
 			return false
 		}
@@ -154,8 +159,9 @@ func parseOptions(opts term.Term) (config, bool) {
 		switch v := normKey(o).(type) {
 		case term.Atom:
 			switch v {
-			case "set":
-				c.kind = kindSet
+			case "set", "protected":
+				// The defaults: in OTP they never override another type
+				// or access given before them.
 			case "ordered_set":
 				c.kind = kindOrdered
 			case "bag":
@@ -164,8 +170,6 @@ func parseOptions(opts term.Term) (config, bool) {
 				c.kind = kindDupBag
 			case "public":
 				c.access = public
-			case "protected":
-				c.access = protected
 			case "private":
 				c.access = private
 			case "named_table":
@@ -182,7 +186,7 @@ func parseOptions(opts term.Term) (config, bool) {
 			switch normKey(v[0]) {
 			case term.Atom("keypos"):
 				n, ok := normKey(index(v, 1)).(int)
-				if len(v) != 2 || !ok || n < 1 {
+				if len(v) != 2 || !ok || n < 1 || n > maxSmall {
 					return c, false
 				}
 				c.keypos = n
@@ -200,17 +204,21 @@ func parseOptions(opts term.Term) (config, bool) {
 					return c, false
 				}
 			case term.Atom("read_concurrency"):
-				if len(v) != 2 || !boolOpt(v[1], &c.readConc, false) {
+				if len(v) != 2 || !boolOpt(v[1], &c.readConc) {
 					return c, false
 				}
 			case term.Atom("write_concurrency"):
-				if len(v) != 2 || !boolOpt(v[1], &c.writeConc, true) {
+				w, _ := normKey(index(v, 1)).(term.Atom)
+				if len(v) != 2 || w != term.True && w != term.False && w != "auto" {
 					return c, false
 				}
+				c.writeConc = w
 			case term.Atom("decentralized_counters"):
-				if len(v) != 2 || !boolOpt(v[1], &c.decentralized, false) {
+				var d bool
+				if len(v) != 2 || !boolOpt(v[1], &d) {
 					return c, false
 				}
+				c.decentralized = &d
 			default:
 				return c, false
 			}
@@ -220,6 +228,10 @@ func parseOptions(opts term.Term) (config, bool) {
 	}
 	return c, true
 }
+
+// maxSmall is OTP's largest small integer on a 64-bit machine: a keypos
+// must be one.
+const maxSmall = 1<<59 - 1
 
 func index(t term.Tuple, i int) term.Term {
 	if i < len(t) {
@@ -243,13 +255,21 @@ func newTable(p *otp.Process, name, opts term.Term) (Tab, error) {
 		readConc: c.readConc, writeConc: c.writeConc, compressed: c.compressed,
 		heir: c.heir, heirData: c.heirData,
 	}
-	// OTP reports decentralized_counters true for ordered_set tables with
-	// write_concurrency, and as given otherwise.
-	t.decentralized = c.decentralized || c.kind == kindOrdered && c.writeConc
+	if t.heir != nil && !n.IsProcessAlive(*t.heir) {
+		// OTP drops an heir that is dead already.
+		t.heir, t.heirData = nil, nil
+	}
+	// decentralized_counters is as given, else true for write_concurrency
+	// auto, and for an ordered_set with write_concurrency, as in OTP.
+	if c.decentralized != nil {
+		t.decentralized = *c.decentralized
+	} else {
+		t.decentralized = c.writeConc == "auto" || c.kind == kindOrdered && c.writeConc == term.True
+	}
 	if c.kind == kindOrdered {
 		t.store = newOrderedStore(c.readConc)
 	} else {
-		t.hash = newHashStore(c.kind, c.keypos, c.readConc, c.writeConc)
+		t.hash = newHashStore(c.kind, c.keypos, c.readConc, c.writeConc != term.False)
 		t.store = t.hash
 	}
 	self := p.Self()
@@ -269,7 +289,14 @@ func newTable(p *otp.Process, name, opts term.Term) (Tab, error) {
 	reg.byRef[t.ref] = t
 	reg.mu.Unlock()
 
-	n.OnExit(self, hookKey{t}, t.ownerExited)
+	t.mu.Lock()
+	alive := n.OnExit(self, hookKey{t}, t.ownerExited)
+	t.mu.Unlock()
+	if !alive {
+		// The owner was killed meanwhile, before its hook was set: the
+		// table goes as it would have gone with the owner.
+		t.delete()
+	}
 	return Tab{id: t.id(), t: t}, nil
 }
 
@@ -300,7 +327,14 @@ func (t *table) delete() {
 		t.mu.Unlock()
 		return
 	}
-	owner := *t.owner.Load()
+	t.node.OnExit(*t.owner.Load(), hookKey{t}, nil)
+	for pid := range t.fixes {
+		t.node.OnExit(pid, fixKey{t}, nil)
+	}
+	t.fixes = nil
+	if t.hash != nil {
+		t.hash.fixed.Store(0)
+	}
 	t.mu.Unlock()
 	r := t.reg
 	r.mu.Lock()
@@ -311,7 +345,6 @@ func (t *table) delete() {
 		}
 	}
 	r.mu.Unlock()
-	t.node.OnExit(owner, hookKey{t}, nil)
 	t.store.clear()
 }
 
