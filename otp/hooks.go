@@ -1,6 +1,10 @@
 package otp
 
-import "github.com/scalability-go/otpbook/otp/term"
+import (
+	"time"
+
+	"github.com/scalability-go/otpbook/otp/term"
+)
 
 // OnExit sets what happens to a process's resources when it ends: f is
 // called with the pid and the exit reason after the process has left the
@@ -64,6 +68,9 @@ func (p *Process) Hibernate() {
 		}
 		p.waiting = true
 		p.waitAny = false
+		if p.x != nil {
+			p.x.waitDeadline = time.Time{}
+		}
 		p.mu.Unlock()
 		<-p.wake
 	}

@@ -70,9 +70,13 @@ type extra struct {
 	output      io.Writer // where io output goes, if not the node's
 	name        term.Atom // the registered name
 	onExit      map[any]func(term.Pid, term.Term)
-	// recvTimer is the timer of receives with a timeout, kept for the
-	// next one; only the process's own goroutine uses it.
-	recvTimer *time.Timer
+	// recvTimer wakes the process when the receive it waits in times out
+	// (see Process.armTimer); it is due at timerAt, and the receive's
+	// deadline is waitDeadline. All three are guarded by the process's
+	// lock.
+	recvTimer    *time.Timer
+	timerAt      time.Time
+	waitDeadline time.Time
 }
 
 // regName returns the registered name, or "".

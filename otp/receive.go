@@ -146,83 +146,102 @@ func (p *Process) ReceiveRef(ref term.Ref, match func(msg any) bool, after time.
 
 // receive takes the first message at or after sequence number from that
 // match accepts, waiting at most after.
+//
+// A receive that has to wait for its timeout does not select on a timer
+// channel, which costs a call more than the rest of its wait: the process
+// keeps one timer (see armTimer), whose function wakes it with a
+// timeoutToken when its deadline has passed.
 func (p *Process) receive(match func(any) bool, from uint64, after time.Duration) (any, bool) {
 	p.check()
 	if after < 0 {
 		after = 0
 	}
-	var timer *time.Timer
-	var expired <-chan time.Time
+	var deadline time.Time // once the receive has to wait, with a timeout
 	for {
-		msg, ok, resume, dead := p.take(match, from, after != 0)
+		msg, ok, resume, dead := p.take(match, from, after != 0, deadline)
 		if dead {
 			p.unwind()
 		}
 		if ok {
-			if timer != nil {
-				timer.Stop()
-			}
 			return msg, true
 		}
 		if after == 0 {
 			return nil, false
 		}
 		from = resume
-		if timer == nil && after != Infinity {
-			timer = p.timer(after)
-			expired = timer.C
+		if after != Infinity && deadline.IsZero() {
+			now := time.Now()
+			deadline = now.Add(after)
+			p.armTimer(now, deadline)
 		}
-		var v any
-		if expired == nil {
-			v = <-p.wake
-		} else {
-			select {
-			case v = <-p.wake:
-			case <-expired:
-				p.mu.Lock()
-				woken := !p.waiting
-				p.waiting = false
-				p.mu.Unlock()
-				if !woken {
-					p.check()
-					return nil, false
-				}
-				// Woken as time ran out: take what the waker sent, so
-				// that nothing is left in the channel.
-				v = <-p.wake
-				after = 0
-			}
-		}
-		if _, ok := v.(wakeToken); !ok {
-			if timer != nil {
-				timer.Stop()
-			}
+		switch v := (<-p.wake).(type) {
+		case wakeToken:
+			// look again
+		case timeoutToken:
+			p.check()
+			return nil, false
+		default:
 			p.check()      // killed as the message came
 			return v, true // handed over by its sender
 		}
 	}
 }
 
-// timer returns the process's receive timer, set to fire after d. It is
-// made once and kept: a process that receives with a timeout again and
-// again does not make a timer each time. Every return from receive stops
-// it, and a stopped timer's channel holds nothing (Go 1.23's timers).
-func (p *Process) timer(d time.Duration) *time.Timer {
+// timeoutToken is what the receive timer wakes a process with when its
+// deadline has passed.
+type timeoutToken struct{}
+
+// armTimer sets the deadline of the receive the process waits in, and
+// makes sure the process's receive timer is due at the deadline or before.
+// The timer is made once and kept, and is not stopped when a receive
+// returns: a process that receives with a timeout again and again, as a
+// client making calls does, mostly finds it due before its own deadline
+// already, and the timer sets itself again when it finds it came early.
+func (p *Process) armTimer(now, deadline time.Time) {
 	p.mu.Lock()
+	defer p.mu.Unlock()
 	x := p.ext()
-	p.mu.Unlock()
-	if x.recvTimer == nil {
-		x.recvTimer = time.NewTimer(d)
-	} else {
-		x.recvTimer.Reset(d)
+	if p.waiting {
+		x.waitDeadline = deadline
 	}
-	return x.recvTimer
+	switch {
+	case x.recvTimer == nil:
+		x.recvTimer = time.AfterFunc(deadline.Sub(now), p.receiveTimedOut)
+		x.timerAt = deadline
+	case x.timerAt.After(deadline) || !x.timerAt.After(now):
+		x.recvTimer.Reset(deadline.Sub(now))
+		x.timerAt = deadline
+	}
+}
+
+// receiveTimedOut is the receive timer's function: it wakes the process
+// with a timeoutToken when it waits in a receive whose deadline has
+// passed, sets the timer again when the deadline is still to come, and
+// does nothing when the process is not waiting with a deadline.
+func (p *Process) receiveTimedOut() {
+	p.mu.Lock()
+	x := p.x
+	if !p.waiting || x.waitDeadline.IsZero() {
+		p.mu.Unlock()
+		return
+	}
+	if rest := time.Until(x.waitDeadline); rest > 0 {
+		x.timerAt = x.waitDeadline
+		x.recvTimer.Reset(rest)
+		p.mu.Unlock()
+		return
+	}
+	p.waiting = false
+	x.waitDeadline = time.Time{}
+	p.mu.Unlock()
+	p.wake <- timeoutToken{}
 }
 
 // take looks for a message; when there is none and wait is set, it marks
 // the process as waiting before it lets go of the lock, so that the next
-// message wakes it. It takes nothing from a dead process.
-func (p *Process) take(match func(any) bool, from uint64, wait bool) (msg any, ok bool, resume uint64, dead bool) {
+// message wakes it, with deadline as the deadline of the wait (zero: none,
+// or not known yet). It takes nothing from a dead process.
+func (p *Process) take(match func(any) bool, from uint64, wait bool, deadline time.Time) (msg any, ok bool, resume uint64, dead bool) {
 	p.mu.Lock()
 	if p.dead.Load() {
 		p.mu.Unlock()
@@ -239,6 +258,9 @@ func (p *Process) take(match func(any) bool, from uint64, wait bool) (msg any, o
 		}
 		p.waiting = true
 		p.waitAny = match == nil
+		if p.x != nil {
+			p.x.waitDeadline = deadline
+		}
 	}
 	p.mu.Unlock()
 	return msg, ok, resume, false
