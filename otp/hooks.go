@@ -47,14 +47,23 @@ func (n *Node) OnExit(pid term.Pid, key any, f func(pid term.Pid, reason term.Te
 // erlang:hibernate/3 does before it calls its function. Go cannot discard
 // the caller's stack; proclib.Hibernate unwinds it for processes started
 // with proclib. A killed process unwinds.
+//
+// While it waits, ProcessInfo reports {erlang, hibernate, 3} as the
+// process's current function, as process_info does in OTP.
 func (p *Process) Hibernate() {
 	p.check()
+	defer func() {
+		p.mu.Lock()
+		p.ext().hibernating = false
+		p.mu.Unlock()
+	}()
 	for {
 		p.mu.Lock()
 		if p.dead.Load() {
 			p.mu.Unlock()
 			p.unwind()
 		}
+		p.ext().hibernating = true
 		if p.mbox != nil {
 			if p.mbox.len() > 0 {
 				p.mu.Unlock()
@@ -68,9 +77,7 @@ func (p *Process) Hibernate() {
 		}
 		p.waiting = true
 		p.waitAny = false
-		if p.x != nil {
-			p.x.waitDeadline = time.Time{}
-		}
+		p.x.waitDeadline = time.Time{}
 		p.mu.Unlock()
 		<-p.wake
 	}

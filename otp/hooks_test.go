@@ -160,3 +160,26 @@ func TestReceiveTimerReuse(t *testing.T) {
 		assert.Equal(t, 20*time.Millisecond, time.Since(start))
 	})
 }
+
+// A hibernating process says so in its current function.
+func TestHibernateCurrentFunction(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		n, p := newNode(t)
+		q := p.Spawn(func(q *otp.Process) {
+			q.Hibernate()
+			q.Receive()
+			q.Receive()
+		})
+		synctest.Wait()
+		info, ok := n.ProcessInfo(q)
+		require.True(t, ok)
+		assert.Equal(t, otp.MFA{Module: "erlang", Function: "hibernate", Arity: 3}, info.CurrentFunction)
+		assert.Equal(t, term.Atom("waiting"), info.Status)
+		p.Send(q, "wake")
+		synctest.Wait()
+		info, ok = n.ProcessInfo(q)
+		require.True(t, ok)
+		assert.Equal(t, info.InitialCall, info.CurrentFunction)
+		p.Send(q, "end")
+	})
+}

@@ -28,7 +28,8 @@ type ProcessInfo struct {
 	InitialCall MFA
 	// CurrentFunction is the function the process runs. Go cannot look
 	// into another goroutine's stack cheaply: this is the initial call,
-	// or the label when one is set.
+	// or the label when one is set, or {erlang, hibernate, 3} while the
+	// process hibernates.
 	CurrentFunction term.Term
 	// Label is what SetLabel set, or nil.
 	Label term.Term
@@ -61,7 +62,9 @@ func (n *Node) ProcessInfo(pid term.Pid) (ProcessInfo, bool) {
 		info.Links = append(info.Links, l)
 	}
 	var ic *MFA
+	hibernating := false
 	if x := p.x; x != nil {
+		hibernating = x.hibernating
 		for _, m := range x.monitors.all {
 			info.Monitors = append(info.Monitors, term.Tuple{term.Atom("process"), m.item()})
 		}
@@ -82,6 +85,9 @@ func (n *Node) ProcessInfo(pid term.Pid) (ProcessInfo, bool) {
 	info.CurrentFunction = info.InitialCall
 	if info.Label != nil {
 		info.CurrentFunction = info.Label
+	}
+	if hibernating {
+		info.CurrentFunction = MFA{Module: "erlang", Function: "hibernate", Arity: 3}
 	}
 	slices.SortFunc(info.Links, func(a, b term.Pid) int { return term.Compare(a, b) })
 	slices.SortFunc(info.Monitors, func(a, b term.Tuple) int { return term.Compare(a, b) })

@@ -74,6 +74,7 @@ type extra struct {
 	// (see Process.armTimer); it is due at timerAt, and the receive's
 	// deadline is waitDeadline. All three are guarded by the process's
 	// lock.
+	hibernating  bool // in Hibernate
 	recvTimer    *time.Timer
 	timerAt      time.Time
 	waitDeadline time.Time
