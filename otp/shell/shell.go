@@ -178,7 +178,7 @@ func (s *Shell) eval(src string) {
 	s.ensureEvaluator()
 	ref := s.self.MakeRef()
 	s.self.Send(s.evalPid, request{ref: ref, exprs: exprs, bindings: s.bindings})
-	msg, _ := s.self.ReceiveRef(ref, func(m any) bool {
+	match := func(m any) bool {
 		switch m := m.(type) {
 		case result:
 			return m.ref == ref
@@ -186,7 +186,19 @@ func (s *Shell) eval(src string) {
 			return m.Ref == s.evalMon
 		}
 		return false
-	}, otp.Infinity)
+	}
+	// The wait is finite and renewed, not infinite: a timer that is due
+	// keeps a form that waits for ever (a receive nothing matches) waiting,
+	// as it does in erl, where Go would end the program once every
+	// goroutine waits ("all goroutines are asleep").
+	var msg any
+	for {
+		m, ok := s.self.ReceiveRef(ref, match, time.Hour)
+		if ok {
+			msg = m
+			break
+		}
+	}
 	s.settle()
 	switch m := msg.(type) {
 	case result:
