@@ -93,3 +93,30 @@ func TestModule(t *testing.T) {
 	assert.Equal(t, "function_clause", term.Write(down.Reason.(term.Tuple)[0]))
 	e.Log.Take()
 }
+
+// While it hibernates, process_info's current_function is {erlang,
+// hibernate, 3}, as in Erlang; a message wakes it. (Erlang shows
+// {gen_server, loop, 7} otherwise; Go shows the initial call.)
+func TestCurrentFunction(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		e := erltest.New(t)
+		pid, err := hibernate.Start(e.Self)
+		require.NoError(t, err)
+		current := func() string {
+			info, ok := e.Node.ProcessInfo(pid)
+			require.True(t, ok)
+			return term.Write(info.CurrentFunction)
+		}
+		require.NoError(t, hibernate.Fill(e.Self, 10))
+		synctest.Wait()
+		assert.NotEqual(t, "{erlang,hibernate,3}", current())
+		require.NoError(t, hibernate.Clear(e.Self))
+		synctest.Wait() // the server is parked
+		assert.Equal(t, "{erlang,hibernate,3}", current())
+		_, err = hibernate.Size(e.Self)
+		require.NoError(t, err)
+		synctest.Wait()
+		assert.NotEqual(t, "{erlang,hibernate,3}", current())
+		require.NoError(t, genserver.StopServer(e.Self, pid))
+	})
+}
