@@ -77,6 +77,9 @@ func (p *Process) Hibernate() {
 		}
 		p.waiting = true
 		p.waitAny = false
+		if p.mbox != nil {
+			p.mbox.waitMatch = nil
+		}
 		p.x.waitDeadline = time.Time{}
 		p.mu.Unlock()
 		<-p.wake

@@ -183,3 +183,52 @@ func TestHibernateCurrentFunction(t *testing.T) {
 		p.Send(q, "end")
 	})
 }
+
+// A message a waiting selective receive does not take is queued without
+// waking the receiver, and one it takes is handed over: the match function
+// runs once for each.
+func TestSelectiveReceiveLooksOnceAtEachMessage(t *testing.T) {
+	_, p := newNode(t)
+	self := p.Self()
+	var looked []any
+	q := p.Spawn(func(q *otp.Process) {
+		q.Send(self, "ready")
+		q.ReceiveMatch(func(m any) bool {
+			looked = append(looked, m)
+			return m == "b"
+		}, otp.Infinity)
+		q.Send(self, q.Flush())
+	})
+	assert.Equal(t, "ready", recv(t, p))
+	p.Send(q, "a")
+	p.Send(q, "b")
+	p.Send(q, "c")
+	rest := recv(t, p)
+	assert.Contains(t, [][]any{{"a"}, {"a", "c"}}, rest, "a stays queued, in order")
+	assert.Equal(t, []any{"a", "b"}, looked[len(looked)-2:])
+	assert.LessOrEqual(t, len(looked), 2+1, "each message looked at once (and a, queued before the wait, at most once more)")
+}
+
+// A match function that panics when a sender runs it does not hurt the
+// sender: the receiver panics in its own receive.
+func TestSelectiveReceiveMatchPanics(t *testing.T) {
+	_, p := newNode(t)
+	self := p.Self()
+	q := p.Spawn(func(q *otp.Process) {
+		q.Send(self, "ready")
+		q.ReceiveMatch(func(m any) bool {
+			if m == "bad" {
+				panic("bad message")
+			}
+			return false
+		}, otp.Infinity)
+	})
+	ref := monitor(t, p, q)
+	assert.Equal(t, "ready", recv(t, p))
+	p.Send(q, "ok")
+	p.Send(q, "bad")
+	d := recvDown(t, p, ref)
+	assert.Contains(t, term.Print(d.Reason), `"bad message"`)
+	p.Send(p.Self(), "sender lives")
+	assert.Equal(t, "sender lives", recv(t, p))
+}

@@ -21,6 +21,12 @@ type mailbox struct {
 	// last (MakeRef, Monitor), and the sequence number of the next
 	// message at that time.
 	markRef, markSeq uint64
+
+	// waitMatch is the match function of the selective receive the
+	// process waits in, if it waits in one: a sender whose message it
+	// accepts hands the message over directly, as to a process that
+	// waits for any message (see Process.handOver).
+	waitMatch func(any) bool
 }
 
 type envelope struct {

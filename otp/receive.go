@@ -39,20 +39,61 @@ func (p *Process) handOver(q *Process, msg any) {
 		q.mu.Unlock()
 		return
 	}
-	// q waits: hand it the message itself when it waits for any message
-	// (its mailbox is then empty, or it would not wait), or else queue the
-	// message and tell q to look. Outside the lock, so that q does not
-	// wake to find it held; the channel is empty, so the send does not
-	// block.
-	q.waiting = false
+	// q waits. When it waits for any message (its mailbox is then empty,
+	// or it would not wait), or in a selective receive that takes this
+	// one, it has looked at every message it had and taken none: this one
+	// is the first it takes, and is handed over itself. A message its
+	// receive does not take is queued, and q goes on waiting. Otherwise
+	// (a match function that panicked, a hibernating process) the message
+	// is queued and q is told to look. The hand-over is outside the lock,
+	// so that q does not wake to find it held; the channel is empty, so
+	// the send does not block.
 	var v any = wakeToken{}
-	if q.waitAny {
+	switch {
+	case q.waitAny:
 		v = msg
-	} else {
+	case q.mbox != nil && q.mbox.waitMatch != nil:
+		switch accepts(q.mbox.waitMatch, msg) {
+		case takes:
+			v = msg
+		case passes:
+			q.push(msg)
+			q.mu.Unlock()
+			return
+		default:
+			q.push(msg)
+		}
+	default:
 		q.push(msg)
+	}
+	q.waiting = false
+	if q.mbox != nil {
+		q.mbox.waitMatch = nil
 	}
 	q.mu.Unlock()
 	q.wake <- v
+}
+
+// What a waiting receiver's match function makes of a message.
+const (
+	takes = iota
+	passes
+	panics
+)
+
+// accepts runs a waiting receiver's match function on msg, in the sender.
+// A match function that panics decides nothing here: the message is
+// queued for the receiver, in whose own receive it panics again.
+func accepts(match func(any) bool, msg any) (verdict int) {
+	defer func() {
+		if recover() != nil {
+			verdict = panics
+		}
+	}()
+	if match(msg) {
+		return takes
+	}
+	return passes
 }
 
 // Send sends msg to pid from outside any process: from an exit hook (see
@@ -258,6 +299,14 @@ func (p *Process) take(match func(any) bool, from uint64, wait bool, deadline ti
 		}
 		p.waiting = true
 		p.waitAny = match == nil
+		if match != nil {
+			if p.mbox == nil {
+				p.mbox = &mailbox{}
+			}
+			p.mbox.waitMatch = match
+		} else if p.mbox != nil {
+			p.mbox.waitMatch = nil
+		}
 		if p.x != nil {
 			p.x.waitDeadline = deadline
 		}
