@@ -1,29 +1,17 @@
 package main
 
 import (
-	"fmt"
-	"os"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/testscript"
-	"github.com/scalability-go/otpbook/internal/chapter"
+	"github.com/scalability-go/otpbook/internal/chapter/scripttest"
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"ch02": func() {
-			status, err := chapter.Run(os.Stdin, os.Stdout, modules())
-			if err != nil {
-				fmt.Fprintln(os.Stderr, "ch02:", err)
-				status = 1
-			}
-			os.Exit(status)
-		},
-	})
+	scripttest.Main(m, "ch02", scripttest.Modules(modules))
 }
 
 // TestScript replays the chapter's shell sessions (testdata/script) in the
 // shell of go run ./ch02.
 func TestScript(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	scripttest.Run(t, nil)
 }
