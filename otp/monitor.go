@@ -59,13 +59,19 @@ func (p *Process) newMonitorRef() term.Ref {
 func (p *Process) newRef() (term.Ref, uint64) {
 	num := p.node.nextRef.Add(1)
 	p.mu.Lock()
+	p.setMarker(num)
+	p.mu.Unlock()
+	return p.node.refOf(num), num
+}
+
+// setMarker sets the receive marker, under p's lock, to the reference
+// numbered num: messages queued from now on may hold it.
+func (p *Process) setMarker(num uint64) {
 	if p.mbox == nil {
 		p.mbox = &mailbox{}
 	}
 	p.mbox.markRef = num
 	p.mbox.markSeq = p.mbox.next
-	p.mu.Unlock()
-	return p.node.refOf(num), num
 }
 
 // Monitor starts monitoring a process, as monitor(process, Target) does,
@@ -127,29 +133,33 @@ func (p *Process) monitor(target term.Term, alias bool) (term.Ref, error) {
 	default:
 		return term.Ref{}, fmt.Errorf("monitor %s: %w", term.Write(target), ErrBadarg)
 	}
-	ref, key := p.newRef()
 	if q == p {
 		// A process does not monitor itself: the reference is all.
+		ref, _ := p.newRef()
 		return ref, nil
 	}
+	// The reference, the receive marker and the monitor in one hold of
+	// the lock.
+	key := p.node.nextRef.Add(1)
+	ref := p.node.refOf(key)
 	m := &monitor{key: key, watcher: p, target: q, name: name, alias: alias}
 	p.mu.Lock()
+	p.setMarker(key)
 	p.addMonitor(m)
 	p.mu.Unlock()
 	if q != nil {
 		q.mu.Lock()
 		if !q.dead.Load() {
-			x := q.ext()
-			x.monitoredBy.put(key, m)
-			q.mu.Unlock()
 			if p.dead.Load() {
-				// Killed meanwhile: the burial may have missed this
-				// monitor on q's side.
-				q.mu.Lock()
-				q.x.monitoredBy.del(key)
+				// Killed since the monitor was added: its burial may
+				// have missed it, so it is not set on q.
 				q.mu.Unlock()
 				p.unwind()
 			}
+			// Killed from now on, the burial finds the monitor among
+			// p's, and removes it from q once this lock is let go.
+			q.ext().monitoredBy.put(key, m)
+			q.mu.Unlock()
 			return ref, nil
 		}
 		q.mu.Unlock()
