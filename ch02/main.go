@@ -20,6 +20,7 @@ import (
 	"github.com/scalability-go/otpbook/ch02/ex1"
 	"github.com/scalability-go/otpbook/ch02/ex2"
 	"github.com/scalability-go/otpbook/ch02/ex3"
+	"github.com/scalability-go/otpbook/ch02/exercises/safefactorial"
 	"github.com/scalability-go/otpbook/ch02/hlr"
 	"github.com/scalability-go/otpbook/ch02/queens"
 	"github.com/scalability-go/otpbook/ch02/upgrade"
@@ -29,12 +30,13 @@ import (
 
 // modules are the chapter's modules, by their Erlang names: ex1, ex2,
 // ex3, queens, echo, echo_link, addr, upgrade (which drives the loop
-// module of "Upgrading Modules") and hlr.
+// module of "Upgrading Modules"), hlr, and the exercise safe_factorial
+// (the reader's own version with go run -tags exercise ./ch02).
 func modules() []*code.Module {
 	return []*code.Module{
 		ex1.Module(), ex2.Module(), ex3.Module(), queens.Module(),
 		echo.Module(), echolink.Module(), addr.Module(), upgrade.Module(),
-		hlr.Module(),
+		hlr.Module(), safefactorial.Module(),
 	}
 }
 
