@@ -218,7 +218,7 @@ func TestGetStatus(t *testing.T) {
 	assert.Equal(t, term.Atom("running"), s.SysState)
 	assert.Equal(t, e.Self.Self(), s.Parent)
 	assert.Empty(t, s.Debug)
-	assert.Equal(t, "[{'$ancestors',["+me+"]},{'$initial_call',{frequency,init,1}}]", term.Write(s.PDict))
+	assert.Equal(t, "[{'$initial_call',{frequency,init,1}},{'$ancestors',["+me+"]}]", term.Write(s.PDict))
 	assert.Equal(t, `{header,"Status for generic server frequency"}`, p(s.Misc[0]))
 	assert.Equal(t, `{data,[{"Status",running},{"Parent",`+me+`},{"Logged events",[]}]}`, p(s.Misc[1]))
 	assert.Equal(t, `{data,[{"State",{{available,[12,13,14,15]},{allocated,[{11,`+me+`},{10,`+me+`}]}}}]}`,

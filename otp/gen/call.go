@@ -92,8 +92,14 @@ func Raise(err error) {
 // or {via, Module, Name}. A timeout of Infinity waits as long as it takes.
 // The error is a *CallError whose Reason is gen:call's exit reason:
 // timeout, noproc (no such name or process), calling_self, {nodedown,
-// Node}, or the server's exit reason.
+// Node}, or the server's exit reason; FunctionClause, with nothing sent,
+// for a negative timeout or a dest that is no server reference (IsDest).
 func Call(p *otp.Process, dest term.Term, wrap func(From) any, timeout time.Duration) (any, error) {
+	if timeout < 0 || !IsDest(dest) {
+		// gen:call's guard, or do_for_proc's clauses, refuse it before
+		// anything is sent.
+		return nil, &CallError{Reason: FunctionClause}
+	}
 	var target term.Pid
 	switch d := dest.(type) {
 	case term.Pid:
@@ -150,6 +156,34 @@ func Call(p *otp.Process, dest term.Term, wrap func(From) any, timeout time.Dura
 		return nil, &CallError{Reason: m.Reason}
 	}
 	panic("unreachable")
+}
+
+// FunctionClause is the reason of a call refused for its arguments, as
+// gen:call's guard (a negative timeout) and do_for_proc (a destination
+// that is no server reference) raise it: {function_clause, Stack}, with
+// an empty stack.
+var FunctionClause = term.Tuple{term.Atom("function_clause"), term.List{}}
+
+// IsDest reports whether dest is a server reference gen takes: a pid, an
+// atom, {global, Name}, {via, Module, Name} or {Name, Node} with Node an
+// atom. Anything else is a function_clause in gen:call (and gen_server:cast,
+// whose clauses are the same).
+func IsDest(dest term.Term) bool {
+	switch d := dest.(type) {
+	case term.Pid, term.Atom:
+		return true
+	case term.Tuple:
+		switch {
+		case len(d) == 2 && d[0] == atomGlobal:
+			return true
+		case len(d) == 3 && d[0] == atomVia:
+			return true
+		case len(d) == 2:
+			_, ok := d[1].(term.Atom)
+			return ok
+		}
+	}
+	return false
 }
 
 // A waiter matches the reply tagged ref or the DOWN of the monitor ref.
@@ -217,8 +251,13 @@ func resolve(p *otp.Process, dest term.Term) (pid term.Pid, node term.Atom, err 
 
 // Reply sends reply to the caller of a call, as gen:reply/2 does: under
 // the caller's alias when From has one, so that a caller that gave up never
-// gets it, and otherwise as the plain message {Tag, Reply}.
+// gets it, and otherwise as the plain message {Tag, Reply} ({TagTerm,
+// Reply} for a tag that is no reference).
 func Reply(p *otp.Process, to From, reply any) {
+	if to.TagTerm != nil {
+		p.Send(to.Pid, term.Tuple{to.TagTerm, reply})
+		return
+	}
 	if to.Alias {
 		p.SendAlias(to.Pid, to.Tag, ReplyMsg{Tag: to.Tag, Reply: reply, Alias: true})
 		return

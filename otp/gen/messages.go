@@ -15,11 +15,15 @@ const (
 // From is the caller of a call, {Pid, Tag} in Erlang. Alias tells that Tag
 // is an alias of the caller (made with otp.Process.MonitorAlias), whose term
 // form is {Pid, [alias|Tag]} as OTP 24+ makes it; a From made by hand
-// ({self(), Ref}) has Alias false.
+// ({self(), Ref}) has Alias false. A tag that is no reference, as a
+// message written by hand may carry ({self(), mytag}), is TagTerm, and
+// Tag is then the zero Ref: gen takes any tag, and Reply sends {TagTerm,
+// Reply} to Pid.
 type From struct {
-	Pid   term.Pid
-	Tag   term.Ref
-	Alias bool
+	Pid     term.Pid
+	Tag     term.Ref
+	Alias   bool
+	TagTerm term.Term
 }
 
 // tagTerm is the tag as OTP writes it: [alias|Ref] or Ref.
@@ -30,13 +34,20 @@ func tagTerm(tag term.Ref, alias bool) term.Term {
 	return tag
 }
 
-// Term returns {Pid, [alias|Tag]}, or {Pid, Tag} without an alias.
-func (f From) Term() term.Term { return term.Tuple{f.Pid, tagTerm(f.Tag, f.Alias)} }
+// Term returns {Pid, [alias|Tag]}, or {Pid, Tag} without an alias, or
+// {Pid, TagTerm}.
+func (f From) Term() term.Term {
+	if f.TagTerm != nil {
+		return term.Tuple{f.Pid, f.TagTerm}
+	}
+	return term.Tuple{f.Pid, tagTerm(f.Tag, f.Alias)}
+}
 
 // String prints the From as ~p does.
 func (f From) String() string { return term.Print(f.Term()) }
 
-// FromTerm reads a From from its term form, {Pid, Ref} or {Pid, [alias|Ref]}.
+// FromTerm reads a From from its term form: {Pid, Ref}, {Pid, [alias|Ref]},
+// or {Pid, Tag} with any other Tag (TagTerm), as gen takes any {Pid, Tag}.
 func FromTerm(t term.Term) (From, bool) {
 	if f, ok := t.(From); ok {
 		return f, true
@@ -57,7 +68,7 @@ func FromTerm(t term.Term) (From, bool) {
 			return From{Pid: pid, Tag: ref, Alias: true}, true
 		}
 	}
-	return From{}, false
+	return From{Pid: pid, TagTerm: tu[1]}, true
 }
 
 // aliasTag reads [alias|Ref].

@@ -192,6 +192,57 @@ func Where(p *otp.Process, name term.Term) (term.Pid, bool) {
 	return term.Pid{}, false
 }
 
+// NameError is the exception gen:start raises for a malformed name, before
+// spawning anything: error badarg ({local, N} with N no atom),
+// function_clause (no name at all), or undef ({via, M, N} with M not
+// loaded).
+type NameError struct {
+	Name   term.Term
+	Reason term.Term
+	Stack  term.List
+}
+
+func (e *NameError) Error() string {
+	return "gen: bad name " + term.Write(e.Name) + ": " + term.Write(e.Reason)
+}
+
+// Exception is error Reason, raised where gen:start raises it.
+func (e *NameError) Exception() *otp.Exception {
+	return &otp.Exception{Class: otp.ClassError, Reason: e.Reason, Stack: e.Stack}
+}
+
+// whereName is gen:where/1 of a start's name: the holder, whether the name
+// is taken, and the *NameError of a malformed name.
+func whereName(p *otp.Process, name term.Term) (term.Pid, bool, error) {
+	startFrame := term.Tuple{term.Atom("gen"), term.Atom("start"), 6, term.List{}}
+	whereFrame := term.Tuple{term.Atom("gen"), term.Atom("where"), 1, term.List{}}
+	t, _ := name.(term.Tuple)
+	switch {
+	case len(t) == 2 && t[0] == atomLocal:
+		a, ok := t[1].(term.Atom)
+		if !ok {
+			return term.Pid{}, false, &NameError{Name: name, Reason: term.Atom("badarg"), Stack: term.List{
+				term.Tuple{term.Atom("erlang"), term.Atom("whereis"), term.List{t[1]}, term.List{}},
+				whereFrame, startFrame}}
+		}
+		pid, taken := p.Node().WhereIs(a)
+		return pid, taken, nil
+	case len(t) == 2 && t[0] == atomGlobal:
+		pid, taken := globalOf(p.Node()).WhereisName(p, t[1])
+		return pid, taken, nil
+	case len(t) == 3 && t[0] == atomVia:
+		r, found := viaRegistry(p, t[1])
+		if !found {
+			return term.Pid{}, false, &NameError{Name: name, Reason: term.Atom("undef"), Stack: term.List{
+				term.Tuple{t[1], term.Atom("whereis_name"), term.List{t[2]}, term.List{}}, startFrame}}
+		}
+		pid, taken := r.WhereisName(p, t[2])
+		return pid, taken, nil
+	}
+	return term.Pid{}, false, &NameError{Name: name, Reason: term.Atom("function_clause"), Stack: term.List{
+		term.Tuple{term.Atom("gen"), term.Atom("where"), term.List{name}, term.List{}}, startFrame}}
+}
+
 // Register registers the calling process under name, {local, N},
 // {global, N} or {via, Module, N}, as gen's start does in the new process.
 // When the name is taken it returns the pid that holds it and false; the

@@ -125,3 +125,38 @@ func TestDecode(t *testing.T) {
 	assert.Equal(t, "{'$gen_call',{"+pid.String()+",[alias|"+ref.String()+"]},allocate}", m.String())
 	assert.True(t, term.Exact(m.Term(), term.Tuple{term.Atom("$gen_call"), term.Tuple{pid, alias}, term.Atom("allocate")}))
 }
+
+// gen takes any {Pid, Tag}: a tag that is no reference is kept as a term,
+// and the reply is {Tag, Reply}.
+func TestFromWithTermTag(t *testing.T) {
+	_, self := newNode(t)
+	pid := self.Self()
+	msg := gen.Decode(term.Tuple{term.Atom("$gen_call"), term.Tuple{pid, term.Atom("mytag")}, term.Atom("hi")})
+	call, ok := msg.(gen.CallMsg)
+	require.True(t, ok, "decoded %v", msg)
+	assert.Equal(t, gen.From{Pid: pid, TagTerm: term.Atom("mytag")}, call.From)
+	assert.Equal(t, term.Tuple{pid, term.Atom("mytag")}, call.From.Term())
+	gen.Reply(self, call.From, term.Atom("hi"))
+	assert.Equal(t, term.Tuple{term.Atom("mytag"), term.Atom("hi")}, self.Receive())
+
+	sm, ok := gen.Decode(term.Tuple{term.Atom("system"), term.Tuple{pid, term.List{1}}, term.Atom("get_state")}).(gen.SystemMsg)
+	require.True(t, ok)
+	assert.Equal(t, term.List{1}, sm.From.TagTerm)
+}
+
+// A call with a negative timeout, or to something that is no server
+// reference, is refused before anything is sent.
+func TestCallRefusedArguments(t *testing.T) {
+	_, self := newNode(t)
+	for _, dest := range []term.Term{"foo", 123, term.Tuple{term.Atom("a"), term.Atom("b"), term.Atom("c")}} {
+		_, err := gen.Call(self, dest, func(gen.From) any { return nil }, time.Second)
+		var ce *gen.CallError
+		require.ErrorAs(t, err, &ce)
+		assert.Equal(t, gen.FunctionClause, ce.Reason)
+	}
+	_, err := gen.Call(self, self.Self(), func(gen.From) any { return nil }, -time.Millisecond)
+	var ce *gen.CallError
+	require.ErrorAs(t, err, &ce)
+	assert.Equal(t, gen.FunctionClause, ce.Reason, "not calling_self: the guard comes first")
+	assert.Empty(t, self.Flush())
+}

@@ -1,6 +1,7 @@
 package gen
 
 import (
+	"errors"
 	"time"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -62,9 +63,30 @@ type StartOptions struct {
 //   - it did not acknowledge within o.Timeout: it is killed and Reason is
 //     timeout (errors.Is(err, proclib.ErrTimeout)).
 //
-// err is a *proclib.StartError.
+// err is a *proclib.StartError, or for a malformed name the *NameError
+// gen:start raises (a {local, N} whose N is no atom: badarg; a tuple that
+// is no name: function_clause; a {via, M, N} whose M is not loaded:
+// undef), with nothing spawned. A name that is taken is found before
+// spawning, as gen:start does, and then too nothing is spawned.
+//
+// With Monitor, a start that failed (whatever body acknowledged, if not
+// {ok, Pid} or {ok, Pid, ...}) returns once the process is gone, with its DOWN taken from
+// the caller's mailbox and the zero reference, as gen's monitor_return
+// does.
 func Start(p *otp.Process, kind LinkKind, name term.Term, initialCall otp.MFA,
 	body func(p *otp.Process, parent term.Pid), o StartOptions) (pid term.Pid, mref term.Ref, ack any, err error) {
+	if name != nil {
+		// gen:start looks the name up in the starter, before spawning:
+		// a malformed name raises there, a taken one is already_started.
+		holder, taken, err := whereName(p, name)
+		if err != nil {
+			return term.Pid{}, term.Ref{}, nil, err
+		}
+		if taken {
+			err = &proclib.StartError{Reason: term.Tuple{term.Atom("already_started"), holder}}
+			return term.Pid{}, term.Ref{}, term.Tuple{term.Atom("error"), err.(*proclib.StartError).Reason}, err
+		}
+	}
 	starter := p.Self()
 	fn := func(c *otp.Process) {
 		if name != nil {
@@ -86,7 +108,32 @@ func Start(p *otp.Process, kind LinkKind, name term.Term, initialCall otp.MFA,
 	if se, ok := err.(*proclib.StartError); ok {
 		ack = se.Term()
 	}
+	if kind == Monitor && !started(ack, err) && !errors.Is(err, proclib.ErrTimeout) {
+		// gen's monitor_return: a start that failed waits for the
+		// process to be gone and takes its DOWN, so that the caller,
+		// who never gets the reference, finds none. (A start that timed
+		// out has had its monitor removed by proclib.)
+		p.ReceiveRef(mref, func(msg any) bool {
+			d, ok := msg.(otp.DownMsg)
+			return ok && d.Ref == mref
+		}, otp.Infinity)
+		mref = term.Ref{}
+	}
 	return pid, mref, ack, err
+}
+
+// started reports whether a start succeeded: {ok, Pid} (or a longer tuple
+// {ok, Pid, ...}) acknowledged.
+func started(ack any, err error) bool {
+	if err != nil {
+		return false
+	}
+	t, ok := ack.(term.Tuple)
+	if !ok || len(t) < 2 || t[0] != term.OK {
+		return false
+	}
+	_, ok = t[1].(term.Pid)
+	return ok
 }
 
 // alreadyStarted is the nack of a process that found its name taken.

@@ -120,7 +120,9 @@ func MustCall(p *otp.Process, dest term.Term, req any, timeout ...time.Duration)
 }
 
 // Cast sends the asynchronous request {'$gen_cast', Request} to dest, as
-// gen_server:cast/2 does. It never fails, whether or not dest exists.
+// gen_server:cast/2 does. It never fails, whether or not dest exists; a
+// dest that is no server reference is dropped too (gen_server:cast, and
+// Module's cast/2, raise function_clause for it).
 func Cast(p *otp.Process, dest term.Term, req any) {
 	gen.Send(p, dest, gen.CastMsg{Request: req})
 }
@@ -201,8 +203,11 @@ func StopServer(p *otp.Process, dest term.Term) error {
 // for it to terminate, as gen_server:stop/3 does (through
 // sys:terminate): terminate(Reason, State) runs in the server, which
 // then exits with reason. The error is a *CallError whose Reason is what
-// stop exits with: noproc when there is no such server, timeout, or the
-// reason the server exited with when it was not reason. A negative
+// stop exits with: noproc when there is no such server, timeout, the
+// reason the server exited with when it was not reason, or, when the
+// system message itself failed otherwise, {R, {sys, terminate, [Pid,
+// Reason, Timeout]}} (R calling_self, or the reason the server died of
+// before replying), as proc_lib:stop exits. A negative
 // timeout is an invalid timeout: the error's reason is function_clause
 // and nothing is sent.
 func StopServerWith(p *otp.Process, dest term.Term, reason term.Term, timeout time.Duration) error {
@@ -223,7 +228,13 @@ func StopServerWith(p *otp.Process, dest term.Term, reason term.Term, timeout ti
 	}, timeout)
 	if err != nil {
 		p.Demonitor(mref, otp.Flush)
-		return &CallError{Reason: reasonOf(err), err: err}
+		r := reasonOf(err)
+		if r == otp.Noproc || r == atomTimeout {
+			return &CallError{Reason: r, err: err}
+		}
+		// proc_lib:stop passes on sys:terminate's exit as it is.
+		return &CallError{Reason: term.Tuple{r, term.Tuple{term.Atom("sys"), term.Atom("terminate"),
+			term.List{pid, reason, durationTerm(timeout)}}}, err: err}
 	}
 	left := otp.Infinity
 	if timeout != otp.Infinity {

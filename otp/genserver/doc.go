@@ -40,6 +40,22 @@
 // the shell: gen_server:start(frequency, [], []) starts the module named
 // frequency.
 //
+// # States given as terms
+//
+// A typed module keeps its state as S. When a state comes as an Erlang
+// term instead (sys:replace_state from the shell calls the Erlang fun with
+// the state's term form, S's Term method, and gets a term back), the
+// server makes an S of it through the optional hook StateFromTerm[S]:
+//
+//	func (State) FromTerm(t term.Term) (State, error)
+//
+// implemented by S (or StateFromTermModule[S], a StateFromTerm method of the
+// callback module). A term the hook cannot read fails replace_state with
+// {callback_failed, {gen_server, system_replace_state}, {error, Reason}}
+// (Reason the error's Term, when it has one) and the state stays. Without
+// the hook, the term is installed as it is, and the next callback fails
+// with {bad_state, {Got, Want}}.
+//
 // # Clients
 //
 // Call returns an error where gen_server:call exits; MustCall exits as it
@@ -83,7 +99,11 @@
 //     is.
 //   - A state of the wrong type given to a typed callback (a new version
 //     whose CodeChange did not convert it) makes the callback fail with
-//     error {bad_state, {Got, Want}}.
+//     error {bad_state, {Got, Want}}, unless S's StateFromTerm hook
+//     reads it.
+//   - A term that a typed module's StateFromTerm hook cannot read fails
+//     sys:replace_state, and the state stays; OTP, whose states are all
+//     terms, installs whatever the fun returns.
 //   - send_request, wait_response and the request-id collections of
 //     OTP 25 are not provided.
 package genserver

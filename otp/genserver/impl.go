@@ -28,7 +28,52 @@ type Impl struct {
 	terminate      func(p *otp.Process, reason term.Term, s any)
 	codeChange     func(p *otp.Process, oldVsn, old, extra term.Term) (any, error)
 	formatStatus   func(p *otp.Process, opt term.Atom, pdict term.Term, s any) term.Term
+	// fromTerm makes a state of the module's type of a term (StateFromTerm);
+	// nil when the state type has no such hook.
+	fromTerm func(v any) (any, error)
 }
+
+// StateFromTerm is the hook by which a typed callback module's state is
+// made from an Erlang term: a state type S implements it (with a value
+// receiver, so that S's zero value can be asked) when a state given as a
+// term must become an S, as when sys:replace_state is called from the
+// shell with an Erlang fun, which takes the state's term form and returns
+// a term. FromTerm reads the term as S's Term method writes it; an error
+// makes replace_state fail with {callback_failed, {gen_server,
+// system_replace_state}, {error, Reason}} and the state stay. A callback
+// module (the Callbacks[S] value) may implement StateFromTerm[S] instead,
+// as its StateFromTerm method.
+type StateFromTerm[S any] interface {
+	FromTerm(t term.Term) (S, error)
+}
+
+// StateFromTermModule is StateFromTerm implemented by the callback module.
+type StateFromTermModule[S any] interface {
+	StateFromTerm(t term.Term) (S, error)
+}
+
+// stateFromTerm returns the hook of a typed module, if S or cb has one.
+func stateFromTerm[S any](cb any) func(term.Term) (S, error) {
+	if h, ok := cb.(StateFromTermModule[S]); ok {
+		return h.StateFromTerm
+	}
+	var zero S
+	if h, ok := any(zero).(StateFromTerm[S]); ok {
+		return h.FromTerm
+	}
+	return nil
+}
+
+// BadStateTermError is the error of a StateFromTerm hook that could not
+// read a term: Reason is the reason of the callback_failed it makes.
+type BadStateTermError struct{ Reason term.Term }
+
+func (e *BadStateTermError) Error() string {
+	return "genserver: bad state term: " + term.Write(e.Reason)
+}
+
+// Term returns the reason.
+func (e *BadStateTermError) Term() term.Term { return e.Reason }
 
 // Name returns the module name the callbacks report under: in error
 // reports, in undef errors, and in initial_call.
@@ -50,6 +95,11 @@ func stateOf[S any](s any) S {
 	}
 	v, ok := s.(S)
 	if !ok {
+		if from := stateFromTerm[S](nil); from != nil {
+			if v, err := from(s); err == nil {
+				return v
+			}
+		}
 		var zero S
 		otp.Error(term.Tuple{term.Atom("bad_state"), term.Tuple{
 			term.Atom(reflect.TypeOf(s).String()), term.Atom(reflect.TypeOf(&zero).Elem().String())}})
@@ -63,6 +113,14 @@ func stateOf[S any](s any) S {
 // package .../ch04/frequency); NewModule names it explicitly.
 func Adapt[S any](cb Callbacks[S]) *Impl {
 	m := &Impl{name: goModuleName(cb)}
+	if from := stateFromTerm[S](cb); from != nil {
+		m.fromTerm = func(v any) (any, error) {
+			if _, ok := v.(S); ok || v == nil {
+				return v, nil
+			}
+			return from(v)
+		}
+	}
 	m.init = func(p *otp.Process, args term.Term) Result[any] { return erase(cb.Init(p, args).r) }
 	m.handleCall = func(p *otp.Process, req any, from gen.From, s any) Result[any] {
 		return erase(cb.HandleCall(p, req, from, stateOf[S](s)))

@@ -55,6 +55,10 @@ func Module() *code.Module {
 		return r
 	})
 	def("cast", 2, func(p *otp.Process, a []term.Term) term.Term {
+		if !castDest(a[0]) {
+			panic(&otp.Exception{Class: otp.ClassError, Reason: term.Atom("function_clause"),
+				Stack: term.List{term.Tuple{atomGenServer, term.Atom("cast"), term.List(a), term.List{}}}})
+		}
 		Cast(p, a[0], a[1])
 		return term.OK
 	})
@@ -124,6 +128,17 @@ func Module() *code.Module {
 	return &code.Module{Name: atomGenServer, Exports: e}
 }
 
+// castDest reports whether gen_server:cast/2 has a clause for dest: a pid,
+// an atom, {global, Name}, {via, Module, Name} or {Name, Node} of atoms.
+func castDest(dest term.Term) bool {
+	if t, ok := dest.(term.Tuple); ok && len(t) == 2 && t[0] != term.Atom("global") {
+		_, ok1 := t[0].(term.Atom)
+		_, ok2 := t[1].(term.Atom)
+		return ok1 && ok2
+	}
+	return gen.IsDest(dest)
+}
+
 func nodeList(t term.Term) []term.Atom {
 	l, ok := t.(term.List)
 	if !ok {
@@ -148,6 +163,10 @@ func shellStart(p *otp.Process, fn string, kind gen.LinkKind, name, mod, args, o
 		otp.Error(term.Atom("function_clause"))
 	}
 	pid, mref, err := start(p, kind, name, m, args, o)
+	var ne *gen.NameError
+	if errors.As(err, &ne) {
+		gen.Raise(err)
+	}
 	if err == nil && kind == gen.Monitor {
 		return term.Tuple{term.OK, term.Tuple{pid, mref}}
 	}

@@ -216,23 +216,8 @@ func toTerm(v any) term.Term {
 }
 
 // debugLog returns the events of the sys log, oldest first, as
-// sys:get_log/1 does: what get_status shows as {log, {N, Events}}.
-func debugLog(d *sys.Debug) term.List {
-	if d == nil {
-		return term.List{}
-	}
-	l, _ := d.Term().(term.List)
-	for _, e := range l {
-		if t, ok := e.(term.Tuple); ok && len(t) == 2 && t[0] == term.Atom("log") {
-			if v, ok := t[1].(term.Tuple); ok && len(v) == 2 {
-				if evs, ok := v[1].(term.List); ok {
-					return evs
-				}
-			}
-		}
-	}
-	return term.List{}
-}
+// sys:get_log/1 does.
+func debugLog(d *sys.Debug) term.List { return d.Log() }
 
 // printEvent prints a debug event as gen_server's print_event/3 does.
 func printEvent(w io.Writer, name term.Term, ev term.Term) {

@@ -452,11 +452,30 @@ func (s *server) SystemGetState(p *otp.Process) (any, error) { return s.state, n
 
 // SystemReplaceState replaces the state with f(state); a panic in f is
 // sys's *CallbackFailed, {callback_failed, {gen_server,
-// system_replace_state}, {Class, Reason}}, and the state stays.
+// system_replace_state}, {Class, Reason}}, and the state stays. A typed
+// module's StateFromTerm hook makes the state of a result that is not of
+// its state type; its error is a callback_failed too.
 func (s *server) SystemReplaceState(p *otp.Process, f func(any) any) (any, error) {
 	var ns any
 	if err := sys.Protect(atomGenServer, "system_replace_state", func() { ns = f(s.state) }); err != nil {
 		return nil, err
+	}
+	if m := s.mod(); m != nil && m.fromTerm != nil {
+		// A typed module's state made of a term (an Erlang fun's result),
+		// through its StateFromTerm hook.
+		var cerr error
+		if err := sys.Protect(atomGenServer, "system_replace_state", func() { ns, cerr = m.fromTerm(ns) }); err != nil {
+			return nil, err
+		}
+		if cerr != nil {
+			var reason term.Term = cerr.Error()
+			var t term.Termer
+			if errors.As(cerr, &t) {
+				reason = t.Term()
+			}
+			return nil, &sys.CallbackFailed{Module: atomGenServer, Callback: "system_replace_state",
+				Class: otp.ClassError, Reason: reason}
+		}
 	}
 	s.state = ns
 	return ns, nil

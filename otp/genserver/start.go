@@ -180,7 +180,9 @@ func StartResult(pid term.Pid, err error) term.Term {
 // *StartError with the reason of {error, Reason}: the reason of init's
 // {stop, R} or {error, R}, {bad_return_value, V}, init's exception
 // ({R, Stack} for an error, R for an exit), {already_started, Pid}, or
-// timeout.
+// timeout. A malformed name is a *gen.NameError (the exception
+// gen_server:start raises: badarg, function_clause or undef), with nothing
+// spawned.
 func Start(p *otp.Process, name term.Term, module any, args term.Term, opts ...Option) (term.Pid, error) {
 	pid, _, err := start(p, gen.NoLink, name, module, args, opts)
 	return pid, err
@@ -221,6 +223,10 @@ func start(p *otp.Process, kind gen.LinkKind, name term.Term, module any, args t
 		s.initIt(cp, parent, args, o)
 	}, o)
 	if err != nil {
+		var ne *gen.NameError
+		if errors.As(err, &ne) {
+			return term.Pid{}, term.Ref{}, err
+		}
 		return term.Pid{}, term.Ref{}, &StartError{Reason: reasonOf(err), err: err}
 	}
 	switch a := ack.(type) {

@@ -53,25 +53,54 @@ func (e *ReplyError) Exception() *otp.Exception {
 
 // Request sends a system message with request to dest and waits for the
 // reply, as sys's send_system_msg does; it is what every client function
-// uses, and what a process's own system messages can be sent with.
-// function and args name the sys function in the error's reason (nil
-// args: [Dest]). timeout is optional; the default is DefaultTimeout.
-func Request(p *otp.Process, dest term.Term, request any, function term.Atom, args term.List, timeout ...time.Duration) (any, error) {
+// uses, and what a process's own system messages can be sent with. An
+// error's reason names the sys function as send_system_msg's mfa/2 does
+// from the request: {sys, F, [Dest, Arg]} for {debug, {F, Arg}},
+// {sys, change_code, [Dest, M, Vsn, Extra]}, {sys, terminate, [Dest,
+// Reason]}, and {sys, Request, [Dest]} for any other request (so
+// {sys, {replace_state, Fun}, [Dest]} and {sys, {debug, no_debug}, [Dest]}),
+// with the timeout appended when one is given. timeout is optional; the
+// default is DefaultTimeout; a negative one fails with reason
+// {function_clause, []} before anything is sent, as gen:call's guard does.
+func Request(p *otp.Process, dest term.Term, request any, timeout ...time.Duration) (any, error) {
 	t := DefaultTimeout
 	if len(timeout) > 0 {
 		t = timeout[0]
-		args = append(args, timeoutTerm(t))
 	}
 	reply, err := gen.Call(p, dest, func(f gen.From) any { return Msg{From: f, Request: request} }, t)
 	if err != nil {
 		var ce *gen.CallError
 		if errors.As(err, &ce) {
+			var tt []term.Term
+			if len(timeout) > 0 {
+				tt = []term.Term{timeoutTerm(t)}
+			}
 			return nil, &Error{Class: otp.ClassExit, cause: ce,
-				Reason: term.Tuple{ce.Reason, term.Tuple{term.Atom("sys"), function, args}}}
+				Reason: term.Tuple{ce.Reason, mfa(dest, request, tt...)}}
 		}
 		return nil, err
 	}
 	return reply, nil
+}
+
+// mfa is sys's mfa/2,3: the {sys, Function, Args} of a request, as an
+// error's reason names it.
+func mfa(dest term.Term, request any, timeout ...term.Term) term.Tuple {
+	var f term.Term = request
+	args := term.List{dest}
+	if t, ok := request.(term.Tuple); ok {
+		switch {
+		case len(t) == 2 && t[0] == term.Atom("debug"):
+			if d, ok := t[1].(term.Tuple); ok && len(d) == 2 {
+				f, args = d[0], term.List{dest, d[1]}
+			}
+		case len(t) == 4 && t[0] == term.Atom("change_code"):
+			f, args = t[0], term.List{dest, t[1], t[2], t[3]}
+		case len(t) == 2 && t[0] == term.Atom("terminate"):
+			f, args = t[0], term.List{dest, t[1]}
+		}
+	}
+	return term.Tuple{term.Atom("sys"), f, append(args, timeout...)}
 }
 
 func timeoutTerm(t time.Duration) term.Term {
@@ -135,7 +164,7 @@ func okReply(reply any, err error) error {
 
 // GetState returns the state of a special process, as sys:get_state/1,2.
 func GetState(p *otp.Process, dest term.Term, timeout ...time.Duration) (any, error) {
-	return stateReply(Request(p, dest, term.Atom("get_state"), "get_state", term.List{dest}, timeout...))
+	return stateReply(Request(p, dest, term.Atom("get_state"), timeout...))
 }
 
 // ReplaceState replaces the state of a special process with f(State) and
@@ -143,43 +172,42 @@ func GetState(p *otp.Process, dest term.Term, timeout ...time.Duration) (any, er
 // is an *Error of class error with reason {callback_failed, {Module,
 // system_replace_state}, {Class, Reason}} and the state is unchanged.
 func ReplaceState(p *otp.Process, dest term.Term, f func(any) any, timeout ...time.Duration) (any, error) {
-	return stateReply(Request(p, dest, term.Tuple{term.Atom("replace_state"), f}, "replace_state", term.List{dest}, timeout...))
+	return stateReply(Request(p, dest, term.Tuple{term.Atom("replace_state"), f}, timeout...))
 }
 
 // GetStatus returns {status, Pid, {module, Module}, [PDict, running |
 // suspended, Parent, Debug, Misc]}, as sys:get_status/1,2.
 func GetStatus(p *otp.Process, dest term.Term, timeout ...time.Duration) (term.Term, error) {
-	return Request(p, dest, term.Atom("get_status"), "get_status", term.List{dest}, timeout...)
+	return Request(p, dest, term.Atom("get_status"), timeout...)
 }
 
 // Suspend suspends a special process, as sys:suspend/1,2: it serves only
 // system messages until Resume. Suspending twice is no error.
 func Suspend(p *otp.Process, dest term.Term, timeout ...time.Duration) error {
-	return okReply(Request(p, dest, term.Atom("suspend"), "suspend", term.List{dest}, timeout...))
+	return okReply(Request(p, dest, term.Atom("suspend"), timeout...))
 }
 
 // Resume resumes a suspended process, as sys:resume/1,2.
 func Resume(p *otp.Process, dest term.Term, timeout ...time.Duration) error {
-	return okReply(Request(p, dest, term.Atom("resume"), "resume", term.List{dest}, timeout...))
+	return okReply(Request(p, dest, term.Atom("resume"), timeout...))
 }
 
 // ChangeCode asks a suspended process to change its state for a new
 // version of module, as sys:change_code/4,5. A process that is not
 // suspended answers {error, {unknown_system_msg, ...}}, as in OTP.
 func ChangeCode(p *otp.Process, dest term.Term, module term.Atom, oldVsn, extra term.Term, timeout ...time.Duration) error {
-	return okReply(Request(p, dest, term.Tuple{term.Atom("change_code"), module, oldVsn, extra},
-		"change_code", term.List{dest, module, oldVsn, extra}, timeout...))
+	return okReply(Request(p, dest, term.Tuple{term.Atom("change_code"), module, oldVsn, extra}, timeout...))
 }
 
 // Terminate makes a special process terminate with reason, as
 // sys:terminate/2,3.
 func Terminate(p *otp.Process, dest term.Term, reason term.Term, timeout ...time.Duration) error {
-	return okReply(Request(p, dest, term.Tuple{term.Atom("terminate"), reason}, "terminate", term.List{dest, reason}, timeout...))
+	return okReply(Request(p, dest, term.Tuple{term.Atom("terminate"), reason}, timeout...))
 }
 
 // debug sends {debug, {Func, Arg}}.
 func debug(p *otp.Process, dest term.Term, function term.Atom, arg term.Term, timeout []time.Duration) (any, error) {
-	return Request(p, dest, term.Tuple{term.Atom("debug"), term.Tuple{function, arg}}, function, term.List{dest, arg}, timeout...)
+	return Request(p, dest, term.Tuple{term.Atom("debug"), term.Tuple{function, arg}}, timeout...)
 }
 
 // Trace turns the printing of a process's events on or off, as
@@ -224,5 +252,5 @@ func Remove(p *otp.Process, dest term.Term, id term.Term, timeout ...time.Durati
 
 // NoDebug turns every debug option of a process off, as sys:no_debug/1,2.
 func NoDebug(p *otp.Process, dest term.Term, timeout ...time.Duration) error {
-	return okReply(Request(p, dest, term.Tuple{term.Atom("debug"), term.Atom("no_debug")}, "no_debug", term.List{dest}, timeout...))
+	return okReply(Request(p, dest, term.Tuple{term.Atom("debug"), term.Atom("no_debug")}, timeout...))
 }

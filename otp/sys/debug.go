@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"time"
 
 	"github.com/scalability-go/otpbook/otp"
@@ -79,11 +80,36 @@ type stats struct {
 type Debug struct {
 	trace    bool
 	logSize  int // 0: not logging
-	log      []logged
+	log      nlog
 	file     *os.File
 	fileName term.Term
 	stats    *stats
 	funcs    []FuncSpec
+	// seq orders the options as sys's list holds them, the last
+	// installed first: seq[k] is when option k was installed, k one of
+	// the keys below or a function's id.
+	seq  map[any]int
+	next int
+}
+
+// Keys of seq for the options that are not functions.
+type optKey int
+
+const (
+	keyTrace optKey = iota
+	keyLog
+	keyFile
+	keyStats
+)
+
+// installed records that option k was installed now, as sys's
+// install_debug puts it at the head of the list.
+func (d *Debug) installed(k any) {
+	if d.seq == nil {
+		d.seq = make(map[any]int)
+	}
+	d.next++
+	d.seq[k] = d.next
 }
 
 // DebugOptions makes the debug state of the options a process is started
@@ -102,13 +128,13 @@ func DebugOptions(opts []term.Term) (*Debug, error) {
 			switch v {
 			case "trace":
 				d = d.ensure()
-				d.trace = true
+				d.setTrace()
 			case "log":
 				d = d.ensure()
-				d.setLog(DefaultLogSize)
+				d.startLog(DefaultLogSize)
 			case "statistics":
 				d = d.ensure()
-				d.stats = newStats()
+				d.startStats()
 			}
 		case FuncSpec:
 			d = d.ensure()
@@ -121,7 +147,7 @@ func DebugOptions(opts []term.Term) (*Debug, error) {
 			case term.Atom("log"):
 				if n, ok := v[1].(int); ok && n >= 1 {
 					d = d.ensure()
-					d.setLog(n)
+					d.startLog(n)
 				}
 			case term.Atom("log_to_file"):
 				d = d.ensure()
@@ -170,10 +196,27 @@ func localTime(t time.Time) term.Term {
 	return term.Tuple{term.Tuple{t.Year(), int(t.Month()), t.Day()}, term.Tuple{t.Hour(), t.Minute(), t.Second()}}
 }
 
-func (d *Debug) setLog(n int) {
-	d.logSize = n
-	if len(d.log) > n {
-		d.log = append([]logged(nil), d.log[len(d.log)-n:]...)
+// setTrace, startLog and startStats turn an option on, as sys's
+// install_debug: an option already on is left as it is (its log, its
+// size and its counts kept).
+func (d *Debug) setTrace() {
+	if !d.trace {
+		d.trace = true
+		d.installed(keyTrace)
+	}
+}
+
+func (d *Debug) startLog(n int) {
+	if d.logSize == 0 {
+		d.logSize, d.log = n, nlog{}
+		d.installed(keyLog)
+	}
+}
+
+func (d *Debug) startStats() {
+	if d.stats == nil {
+		d.stats = newStats()
+		d.installed(keyStats)
 	}
 }
 
@@ -188,6 +231,7 @@ func (d *Debug) openFile(name term.Term) error {
 		return err
 	}
 	d.file, d.fileName = f, name
+	d.installed(keyFile)
 	return nil
 }
 
@@ -250,10 +294,27 @@ func funcSpecOf(t term.Term) (FuncSpec, bool) {
 	return spec, true
 }
 
-// install installs or replaces (by id) a debug function.
+// install installs a debug function, unless one with its id is installed
+// already: then that one stays, with its state, as sys's install_debug
+// leaves it.
 func (d *Debug) install(spec FuncSpec) {
-	d.remove(spec.id())
+	id := spec.id()
+	for _, f := range d.funcs {
+		if id != nil && f.id() != nil && term.Exact(f.id(), id) {
+			return
+		}
+	}
 	d.funcs = append(d.funcs, spec)
+	d.installed(funcKey(id))
+}
+
+// funcKey is the key of seq for a function's id: its printed form, as
+// ids are terms (an Erlang fun, an atom) or Go functions.
+func funcKey(id term.Term) any {
+	if fn, ok := id.(DebugFunc); ok {
+		return fmt.Sprintf("%p", fn)
+	}
+	return "fun " + term.Write(id)
 }
 
 func (d *Debug) remove(id term.Term) {
@@ -281,11 +342,7 @@ func (d *Debug) Event(p *otp.Process, name term.Term, ev term.Term, format func(
 		format(p.Output(), name, ev)
 	}
 	if d.logSize > 0 {
-		if len(d.log) == d.logSize {
-			copy(d.log, d.log[1:])
-			d.log = d.log[:len(d.log)-1]
-		}
-		d.log = append(d.log, logged{ev: ev, name: name, format: format})
+		d.log.put(d.logSize, logged{ev: ev, name: name, format: format})
 	}
 	if d.file != nil {
 		format(d.file, name, ev)
@@ -353,25 +410,34 @@ func (d *Debug) callFuncs(p *otp.Process, name, ev term.Term) {
 	d.funcs = kept
 }
 
-// Term returns the debug options in force as get_status shows them:
-// [{trace, true}, {log, {N, Events}}, {log_to_file, File},
-// {statistics, {Start, {reductions, R}, In, Out}}, {Id, {Func, State}}...].
+// Term returns the debug options in force as get_status shows them, as
+// sys's list holds them, the last installed first: {trace, true},
+// {log, NLog}, {log_to_file, File}, {statistics, {Start, {reductions, R},
+// In, Out}}, {Func, State} and {Id, {Func, State}}. NLog is sys's "last N"
+// queue of {Event, Name, FormatFunc}: [Left, Newest, ..., Oldest] while
+// it fills (Left the room left), then [Reversed | Forward] once full.
 func (d *Debug) Term() term.Term {
 	l := term.List{}
 	if d == nil {
 		return l
 	}
+	type opt struct {
+		seq int
+		t   term.Term
+	}
+	var opts []opt
+	add := func(k any, t term.Term) { opts = append(opts, opt{d.seq[k], t}) }
 	if d.trace {
-		l = append(l, term.Tuple{term.Atom("trace"), term.True})
+		add(keyTrace, term.Tuple{term.Atom("trace"), term.True})
 	}
 	if d.logSize > 0 {
-		l = append(l, term.Tuple{term.Atom("log"), term.Tuple{d.logSize, d.events()}})
+		add(keyLog, term.Tuple{term.Atom("log"), d.log.term(d.logSize)})
 	}
 	if d.file != nil {
-		l = append(l, term.Tuple{term.Atom("log_to_file"), d.fileName})
+		add(keyFile, term.Tuple{term.Atom("log_to_file"), d.fileName})
 	}
 	if d.stats != nil {
-		l = append(l, term.Tuple{term.Atom("statistics"), term.Tuple{d.stats.start,
+		add(keyStats, term.Tuple{term.Atom("statistics"), term.Tuple{d.stats.start,
 			term.Tuple{term.Atom("reductions"), d.stats.reductions}, d.stats.in, d.stats.out}})
 	}
 	for _, f := range d.funcs {
@@ -380,22 +446,95 @@ func (d *Debug) Term() term.Term {
 			fn = f.Func
 		}
 		if f.Id != nil {
-			l = append(l, term.Tuple{f.Id, term.Tuple{fn, f.State}})
+			add(funcKey(f.id()), term.Tuple{f.Id, term.Tuple{fn, f.State}})
 		} else {
-			l = append(l, term.Tuple{fn, f.State})
+			add(funcKey(f.id()), term.Tuple{fn, f.State})
 		}
+	}
+	sort.SliceStable(opts, func(i, j int) bool { return opts[i].seq > opts[j].seq })
+	for _, o := range opts {
+		l = append(l, o.t)
 	}
 	return l
 }
 
+// Log returns the logged events, oldest first, as sys:get_log/1 does.
+func (d *Debug) Log() term.List {
+	if d == nil {
+		return term.List{}
+	}
+	return d.events()
+}
+
 // events returns the logged events, oldest first.
 func (d *Debug) events() term.List {
-	l := make(term.List, len(d.log))
-	for i, e := range d.log {
+	items := d.log.items()
+	l := make(term.List, len(items))
+	for i, e := range items {
 		l[i] = e.ev
 	}
 	return l
 }
+
+// nlog is sys's log of the last N events: the events in the order they
+// came, and how many were dropped, which together give the shape of sys's
+// Okasaki queue (term).
+type nlog struct {
+	// rev is the queue's reverse list (newest first) and fwd its forward
+	// list (oldest first), as sys's nlog_put keeps them once full; full
+	// tells that the log has reached its size.
+	rev, fwd []logged
+	full     bool
+}
+
+// put adds an event, dropping the oldest when the log holds n.
+func (q *nlog) put(n int, e logged) {
+	switch {
+	case !q.full:
+		q.rev = append(q.rev, e) // kept oldest first; term reverses
+		if len(q.rev) == n {
+			q.full = true
+		}
+	case len(q.fwd) > 0:
+		q.fwd = q.fwd[1:]
+		q.rev = append(q.rev, e)
+	default:
+		// The forward list is spent: the reverse list, with e, becomes
+		// the forward list, less its oldest, and the reverse list is
+		// empty.
+		all := append(q.rev, e)
+		q.fwd = append([]logged(nil), all[1:]...)
+		q.rev = nil
+	}
+}
+
+// items returns the events, oldest first.
+func (q *nlog) items() []logged {
+	if !q.full {
+		return q.rev
+	}
+	return append(append([]logged(nil), q.fwd...), q.rev...)
+}
+
+// term is the queue as sys holds it: [Left | Reversed] while filling,
+// [Reversed | Forward] once full. rev is held oldest first here.
+func (q *nlog) term(n int) term.Term {
+	rev := make(term.List, len(q.rev))
+	for i, e := range q.rev {
+		rev[len(q.rev)-1-i] = e.term()
+	}
+	if !q.full {
+		return append(term.List{n - len(q.rev)}, rev...)
+	}
+	l := term.List{rev}
+	for _, e := range q.fwd {
+		l = append(l, e.term())
+	}
+	return l
+}
+
+// term is {Event, Name, FormatFunc}, a log entry as sys keeps it.
+func (e logged) term() term.Term { return term.Tuple{e.ev, e.name, e.format} }
 
 // Close closes the log file, if any: a process that ends with a log file
 // open should close it (HandleSystemMsg does on terminate and no_debug).
@@ -419,7 +558,7 @@ func (d *Debug) command(p *otp.Process, what term.Term) (term.Term, *Debug) {
 		switch arg {
 		case term.True:
 			d = d.ensure()
-			d.trace = true
+			d.setTrace()
 			return ok, d
 		case term.False:
 			if d != nil {
@@ -433,13 +572,11 @@ func (d *Debug) command(p *otp.Process, what term.Term) (term.Term, *Debug) {
 			switch a {
 			case "true":
 				d = d.ensure()
-				if d.logSize == 0 {
-					d.setLog(DefaultLogSize)
-				}
+				d.startLog(DefaultLogSize)
 				return ok, d
 			case "false":
 				if d != nil {
-					d.logSize, d.log = 0, nil
+					d.logSize, d.log = 0, nlog{}
 				}
 				return ok, d.orNil()
 			case "get":
@@ -450,7 +587,7 @@ func (d *Debug) command(p *otp.Process, what term.Term) (term.Term, *Debug) {
 				return term.Tuple{ok, evs}, d
 			case "print":
 				if d != nil {
-					for _, e := range d.log {
+					for _, e := range d.log.items() {
 						e.format(p.Output(), e.name, e.ev)
 					}
 				}
@@ -460,7 +597,7 @@ func (d *Debug) command(p *otp.Process, what term.Term) (term.Term, *Debug) {
 			if len(a) == 2 && a[0] == term.True {
 				if n, isInt := a[1].(int); isInt && n >= 1 {
 					d = d.ensure()
-					d.setLog(n)
+					d.startLog(n)
 					return ok, d
 				}
 			}
@@ -482,7 +619,7 @@ func (d *Debug) command(p *otp.Process, what term.Term) (term.Term, *Debug) {
 		switch arg {
 		case term.True:
 			d = d.ensure()
-			d.stats = newStats()
+			d.startStats()
 			return ok, d
 		case term.False:
 			if d != nil {

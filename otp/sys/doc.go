@@ -34,10 +34,15 @@
 //   - Statistics' reductions counts the events the process recorded since
 //     statistics were turned on: Go has no reductions.
 //   - get_status's process dictionary leaves out keys that are not terms
-//     (Go keys private to a package) and is sorted by key.
-//   - The debug options in get_status print as {trace, true},
-//     {log, {N, Events}}, {log_to_file, FileName}, {statistics, ...} and
-//     {Id, {Func, State}}, close to OTP's internal list, which is not
-//     specified.
+//     (Go keys private to a package); "$initial_call" and "$ancestors"
+//     come first, as a proc_lib process's get/0 lists them, and the other
+//     keys are sorted (OTP lists them in its hash order).
+//   - The debug options in get_status are sys's internal list, the last
+//     installed first: {trace, true}, {log, NLog} (sys's queue of
+//     {Event, Name, FormatFunc}, whose FormatFunc prints as a Go value),
+//     {log_to_file, FileName} (the name, where OTP holds the file's
+//     descriptor), {statistics, ...}, {Func, State} and {Id, {Func,
+//     State}}. As in sys, turning on an option that is on (log, {log, N},
+//     statistics, a function with the same id) changes nothing.
 //   - A suspended process does not hibernate.
 package sys

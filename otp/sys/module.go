@@ -34,9 +34,14 @@ func Module() *code.Module {
 				var timeout []time.Duration
 				base := args[:nargs]
 				if withTimeout {
-					timeout = []time.Duration{timeoutOf(args[nargs])}
+					d, ok := timeoutOf(args[nargs])
+					if !ok {
+						// gen:call's guard fails inside send_system_msg's catch.
+						otp.Exit(term.Tuple{gen.FunctionClause, mfa(args[0], req(base), args[nargs])})
+					}
+					timeout = []time.Duration{d}
 				}
-				reply, err := Request(p, args[0], req(base), term.Atom(name), append(term.List(nil), base...), timeout...)
+				reply, err := Request(p, args[0], req(base), timeout...)
 				if state {
 					reply, err = stateReply(reply, err)
 				}
@@ -73,18 +78,17 @@ func Load(n *otp.Node) error {
 	return err
 }
 
-// timeoutOf reads a timeout: milliseconds or infinity; else badarg.
-func timeoutOf(t term.Term) time.Duration {
+// timeoutOf reads a timeout: milliseconds or infinity.
+func timeoutOf(t term.Term) (time.Duration, bool) {
 	switch v := t.(type) {
 	case int:
 		if v >= 0 {
-			return time.Duration(v) * time.Millisecond
+			return time.Duration(v) * time.Millisecond, true
 		}
 	case term.Atom:
 		if v == "infinity" {
-			return otp.Infinity
+			return otp.Infinity, true
 		}
 	}
-	otp.Error(term.Atom("badarg"))
-	return 0
+	return 0, false
 }

@@ -214,9 +214,23 @@ func TestTraceLogStatistics(t *testing.T) {
 	assert.Equal(t, term.Tuple{term.Atom("messages_out"), 1}, stats[4])
 	assert.Equal(t, term.Atom("start_time"), stats[0].(term.Tuple)[0])
 
-	// {true, N} keeps the last N.
+	// {true, N} while logging changes nothing, as sys's install_debug
+	// leaves an option that is on; statistics true keeps the counts.
 	_, err = sys.Log(self, cnt, term.Tuple{term.True, 1})
 	require.NoError(t, err)
+	r, _ = sys.Log(self, cnt, term.Atom("get"))
+	assert.Len(t, r.(term.Tuple)[1].(term.List), 3)
+	_, err = sys.Statistics(self, cnt, term.True)
+	require.NoError(t, err)
+	r, _ = sys.Statistics(self, cnt, term.Atom("get"))
+	assert.Equal(t, term.Tuple{term.Atom("messages_in"), 2}, r.(term.Tuple)[1].(term.List)[3])
+
+	// Off, then {true, N}: the last N from then on.
+	_, err = sys.Log(self, cnt, term.False)
+	require.NoError(t, err)
+	_, err = sys.Log(self, cnt, term.Tuple{term.True, 1})
+	require.NoError(t, err)
+	getCount(t, self, cnt)
 	r, _ = sys.Log(self, cnt, term.Atom("get"))
 	assert.Len(t, r.(term.Tuple)[1].(term.List), 1)
 
@@ -343,4 +357,91 @@ func TestUnknownDebug(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, term.Atom("unknown_debug"), r)
 	assert.False(t, errors.Is(err, gen.ErrNoproc))
+}
+
+// get_status's debug list is sys's: the last installed first, {log, NLog}
+// in sys's "last N" queue shape ([Left, Newest, ...] while it fills,
+// [Reversed | Forward] once full, each entry {Event, Name, FormatFunc}), a
+// function installed twice keeping its first state, and the first of the
+// start options for one kind in force.
+func TestDebugListAsSysKeepsIt(t *testing.T) {
+	_, self := newNode(t)
+	_, err := startCounter(self, cnt, term.Atom("trace"), term.Tuple{term.Atom("log"), 3}, term.Atom("log"))
+	require.NoError(t, err)
+	status := func() term.List {
+		t.Helper()
+		st, err := sys.GetStatus(self, cnt)
+		require.NoError(t, err)
+		return st.(term.Tuple)[3].(term.List)[3].(term.List)
+	}
+	events := func(l term.List) []term.Term {
+		evs := make([]term.Term, len(l))
+		for i, e := range l {
+			evs[i] = e.(term.Tuple)[0]
+		}
+		return evs
+	}
+	dbg := status()
+	require.Len(t, dbg, 2)
+	assert.Equal(t, term.Tuple{term.Atom("log"), term.List{3}}, dbg[0], "{log, 3} was first, and installed last")
+	assert.Equal(t, term.Tuple{term.Atom("trace"), term.True}, dbg[1])
+
+	fn := term.Atom("f") // an id that is no Erlang fun: never called here
+	require.NoError(t, sys.Install(self, cnt, sys.FuncSpec{Id: fn, Func: func(s any, _, _ term.Term) any { return s }, State: 1}))
+	require.NoError(t, sys.Install(self, cnt, sys.FuncSpec{Id: fn, Func: func(s any, _, _ term.Term) any { return s }, State: 2}))
+	require.NoError(t, sys.Trace(self, cnt, false))
+	require.NoError(t, sys.Trace(self, cnt, true))
+
+	in := func(n int) term.Term {
+		return term.Tuple{term.Atom("in"), gen.CastMsg{Request: term.Tuple{term.Atom("inc"), n}}}
+	}
+	gen.Send(self, cnt, gen.CastMsg{Request: term.Tuple{term.Atom("inc"), 1}})
+	dbg = status()
+	require.Len(t, dbg, 3)
+	assert.Equal(t, term.Tuple{term.Atom("trace"), term.True}, dbg[0], "turned on again: first")
+	assert.Equal(t, fn, dbg[1].(term.Tuple)[0])
+	assert.Equal(t, 1, dbg[1].(term.Tuple)[1].(term.Tuple)[1], "the first install's state stays")
+	nlog := dbg[2].(term.Tuple)[1].(term.List)
+	assert.Equal(t, 2, nlog[0], "room for two more")
+	assert.Equal(t, []term.Term{in(1)}, events(nlog[1:]))
+	assert.Equal(t, cnt, nlog[1].(term.Tuple)[1], "the name the event was recorded under")
+
+	for n := 2; n <= 4; n++ {
+		gen.Send(self, cnt, gen.CastMsg{Request: term.Tuple{term.Atom("inc"), n}})
+	}
+	// Full after 3; the 4th found the forward list spent: [[] | F].
+	nlog = status()[2].(term.Tuple)[1].(term.List)
+	assert.Equal(t, term.List{}, nlog[0])
+	assert.Equal(t, []term.Term{in(2), in(3), in(4)}, events(nlog[1:]))
+	gen.Send(self, cnt, gen.CastMsg{Request: term.Tuple{term.Atom("inc"), 5}})
+	nlog = status()[2].(term.Tuple)[1].(term.List)
+	assert.Equal(t, []term.Term{in(5)}, events(nlog[0].(term.List)))
+	assert.Equal(t, []term.Term{in(3), in(4)}, events(nlog[1:]))
+	r, err := sys.Log(self, cnt, term.Atom("get"))
+	require.NoError(t, err)
+	assert.Equal(t, term.List{in(3), in(4), in(5)}, r.(term.Tuple)[1], "oldest first")
+}
+
+// An error's reason names the sys function as send_system_msg's mfa does.
+func TestErrorReasonsNameAsSys(t *testing.T) {
+	_, self := newNode(t)
+	nobody := term.Atom("nobody")
+	reason := func(err error) term.Term {
+		var se *sys.Error
+		require.ErrorAs(t, err, &se)
+		return se.Reason.(term.Tuple)[1]
+	}
+	f := func(s any) any { return s }
+	_, err := sys.ReplaceState(self, nobody, f)
+	mfa := reason(err).(term.Tuple)
+	assert.Equal(t, term.List{nobody}, mfa[2])
+	assert.Equal(t, term.Atom("replace_state"), mfa[1].(term.Tuple)[0], "{sys, {replace_state, F}, [Name]}")
+	assert.Equal(t, term.Tuple{term.Atom("sys"), term.Tuple{term.Atom("debug"), term.Atom("no_debug")}, term.List{nobody}},
+		reason(sys.NoDebug(self, nobody)))
+	assert.Equal(t, term.Tuple{term.Atom("sys"), term.Atom("terminate"), term.List{nobody, otp.Normal, 10}},
+		reason(sys.Terminate(self, nobody, otp.Normal, 10*time.Millisecond)))
+	_, err = sys.GetState(self, nobody, -time.Millisecond)
+	var se *sys.Error
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, term.Tuple{gen.FunctionClause, term.Tuple{term.Atom("sys"), term.Atom("get_state"), term.List{nobody, -1}}}, se.Reason)
 }

@@ -216,7 +216,9 @@ func Status(p *otp.Process, suspended bool, parent term.Pid, module term.Atom, c
 
 // Dictionary returns the calling process's dictionary as get_status shows
 // it: get/0's {Key, Value} pairs whose keys are terms (Go keys private to a
-// package are left out), sorted by key.
+// package are left out), proc_lib's "$initial_call" and "$ancestors"
+// first, in the order a proc_lib process's get/0 lists them, then the
+// others sorted by key.
 func Dictionary(p *otp.Process) term.List {
 	l := term.List{}
 	for _, kv := range p.Dictionary() {
@@ -224,8 +226,21 @@ func Dictionary(p *otp.Process) term.List {
 			l = append(l, kv)
 		}
 	}
+	rank := func(k term.Term) int {
+		switch k {
+		case term.Atom("$initial_call"):
+			return 0
+		case term.Atom("$ancestors"):
+			return 1
+		}
+		return 2
+	}
 	sort.Slice(l, func(i, j int) bool {
-		return term.Compare(l[i].(term.Tuple)[0], l[j].(term.Tuple)[0]) < 0
+		ki, kj := l[i].(term.Tuple)[0], l[j].(term.Tuple)[0]
+		if ri, rj := rank(ki), rank(kj); ri != rj {
+			return ri < rj
+		}
+		return term.Compare(ki, kj) < 0
 	})
 	return l
 }
