@@ -153,6 +153,50 @@ func (s State) Term() term.Term {
 // String prints the state as Erlang does.
 func (s State) String() string { return term.Write(s.Term()) }
 
+// FromTerm reads a state from its term, {Free, Allocated}: the hook by
+// which the server takes a state made in Erlang (sys:replace_state with a
+// fun from the shell; see genserver.StateFromTerm).
+func (State) FromTerm(t term.Term) (State, error) {
+	bad := fmt.Errorf("frequency: bad state %s", term.Write(t))
+	tu, ok := t.(term.Tuple)
+	if !ok || len(tu) != 2 {
+		return State{}, bad
+	}
+	free, ok1 := listOf(tu[0])
+	alloc, ok2 := listOf(tu[1])
+	if !ok1 || !ok2 {
+		return State{}, bad
+	}
+	s := State{Free: free}
+	for _, a := range alloc {
+		fp, ok := a.(term.Tuple)
+		if !ok || len(fp) != 2 {
+			return State{}, bad
+		}
+		pid, ok := fp[1].(term.Pid)
+		if !ok {
+			return State{}, bad
+		}
+		s.Allocated = append(s.Allocated, Allocation{Freq: fp[0], Pid: pid})
+	}
+	return s, nil
+}
+
+// listOf reads a proper list, which may come as a string of characters.
+func listOf(t term.Term) ([]term.Term, bool) {
+	switch v := t.(type) {
+	case term.List:
+		return slices.Clone(v), true
+	case string:
+		l := []term.Term{}
+		for _, r := range v {
+			l = append(l, int(r))
+		}
+		return l, true
+	}
+	return nil, false
+}
+
 // Allocate hands the head of the free list to pid and returns the new
 // state and the reply, {ok, Freq}; or the state unchanged and {error,
 // no_frequency} when the free list is empty.
