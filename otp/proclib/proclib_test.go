@@ -249,6 +249,9 @@ func TestPLIB05CrashReports(t *testing.T) {
 	assert.Contains(t, text, "\n    exception exit: die\n")
 	assert.Contains(t, text, "\n    messages: [hello]\n")
 	assert.Contains(t, text, "\n  neighbours:\n    neighbour:\n      pid: "+term.Write(nb))
+	assert.True(t, r.Neighbours[0].NotProcLib)
+	assert.Regexp(t, `\n      initial_call: \{[^\n]+,1\}\n`, text, "not proc_lib's: {M, F, Arity}, as process_info gives it")
+	assert.NotContains(t, text, "Argument__")
 
 	// Erased dictionary: no initial call, ancestors [].
 	exitOf(t, self, func(c *otp.Process) {
@@ -352,4 +355,34 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// The explanations erl_error gives in a crash report: function_clause with
+// the call that matched no clause (its frame then leaves the stack),
+// undef with the function, timeout_value.
+func TestCrashReportExplanations(t *testing.T) {
+	_, self, logs := newNode(t)
+	state := term.Tuple{term.List{10, 11, 12, 13, 14, 15}, term.List{}}
+	for _, exc := range []*otp.Exception{
+		{Class: otp.ClassError, Reason: term.Atom("function_clause"), Stack: term.List{
+			term.Tuple{term.Atom("frequency"), term.Atom("handle_cast"), term.List{term.Atom("unknown_cast"), state}, term.List{}},
+			term.Tuple{term.Atom("gen_server"), term.Atom("try_dispatch"), 4, term.List{}}}},
+		{Class: otp.ClassError, Reason: term.Atom("function_clause"), Stack: term.List{
+			term.Tuple{term.Atom("m"), term.Atom("f"), term.List{1}, term.List{
+				term.Tuple{term.Atom("file"), "m.erl"}, term.Tuple{term.Atom("line"), 7}}}}},
+		{Class: otp.ClassError, Reason: term.Atom("undef"), Stack: term.List{
+			term.Tuple{term.Atom("timeout"), term.Atom("handle_cast"), term.List{term.Atom("x"), 1}, term.List{}}}},
+		{Class: otp.ClassError, Reason: term.Atom("timeout_value"), Stack: term.List{}},
+	} {
+		exitOf(t, self, func(*otp.Process) { panic(exc) })
+	}
+	reps := crashReports(logs)
+	require.Len(t, reps, 4)
+	assert.Contains(t, reps[0].Format(), "\n    exception error: no function clause matching \n"+
+		"                     frequency:handle_cast(unknown_cast,\n"+
+		"                                           {[10,11,12,13,14,15],[]}) \n"+
+		"      in function  gen_server:try_dispatch/4\n")
+	assert.Contains(t, reps[1].Format(), "\n    exception error: no function clause matching m:f(1) (m.erl, line 7)\n    ancestors:")
+	assert.Contains(t, reps[2].Format(), "\n    exception error: undefined function timeout:handle_cast/2\n    ancestors:")
+	assert.Contains(t, reps[3].Format(), "\n    exception error: bad receive timeout value\n")
 }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/term"
@@ -48,9 +49,14 @@ type CrashReport struct {
 // neighbours, that does not trap exits: the processes the crash is likely
 // to take down with it.
 type Neighbour struct {
-	Pid             term.Pid
-	RegisteredName  term.Atom
+	Pid            term.Pid
+	RegisteredName term.Atom
+	// InitialCall is a proc_lib process's "$initial_call", shown as
+	// {M, F, ['Argument__1', ...]}, or when NotProcLib process_info's
+	// initial_call, shown as {M, F, Arity} ({erlang, apply, 2} for a
+	// process spawned with a fun), as proc_lib's get_initial_call does.
 	InitialCall     otp.MFA
+	NotProcLib      bool
 	CurrentFunction term.Term
 	Ancestors       term.List
 	MessageQueueLen int
@@ -92,6 +98,15 @@ func regName(a term.Atom) term.Term {
 
 func tup(k string, v term.Term) term.Tuple { return term.Tuple{term.Atom(k), v} }
 
+// initialCall is {M, F, DummyArgs} for a proc_lib process, {M, F, Arity}
+// for any other.
+func (nb Neighbour) initialCall() term.Term {
+	if nb.NotProcLib {
+		return term.Tuple{nb.InitialCall.Module, nb.InitialCall.Function, nb.InitialCall.Arity}
+	}
+	return term.Tuple{nb.InitialCall.Module, nb.InitialCall.Function, dummyArgs(nb.InitialCall.Arity)}
+}
+
 // crasherItems are the crasher's items in OTP's order.
 func (r *CrashReport) crasherItems() []term.Tuple {
 	var items []term.Tuple
@@ -124,7 +139,7 @@ func (nb Neighbour) items() []term.Tuple {
 	return []term.Tuple{
 		tup("pid", nb.Pid),
 		tup("registered_name", regName(nb.RegisteredName)),
-		tup("initial_call", term.Tuple{nb.InitialCall.Module, nb.InitialCall.Function, dummyArgs(nb.InitialCall.Arity)}),
+		tup("initial_call", nb.initialCall()),
 		tup("current_function", nb.CurrentFunction),
 		tup("ancestors", nb.Ancestors),
 		tup("message_queue_len", nb.MessageQueueLen),
@@ -196,7 +211,14 @@ func formatException(class otp.Class, reason term.Term, stack term.List) string 
 	var b strings.Builder
 	pre := "    exception " + class.String() + ": "
 	b.WriteString(pre)
-	b.WriteString(explain(class, reason, len(pre)+1))
+	if expl, ok := explainFrame(class, reason, stack, pre); ok {
+		// erl_error's analyze_exception: the frame that explains a
+		// function_clause or undef is the explanation's, not the stack's.
+		b.WriteString(expl)
+		stack = stack[1:]
+	} else {
+		b.WriteString(explain(class, reason, len(pre)+1))
+	}
 	first := true
 	for _, f := range stack {
 		line, ok := frameText(f)
@@ -282,6 +304,12 @@ func explain(class otp.Class, reason term.Term, col int) string {
 			return "undefined function"
 		case "system_limit":
 			return "a system limit has been reached"
+		case "timeout_value":
+			return "bad receive timeout value"
+		case "noproc":
+			return "no such process or port"
+		case "notalive":
+			return "the node cannot be part of a distributed system"
 		}
 	case term.Tuple:
 		if len(r) == 2 {
@@ -304,6 +332,101 @@ func explain(class otp.Class, reason term.Term, col int) string {
 		}
 	}
 	return pp(reason)
+}
+
+// explainFrame explains an error function_clause or undef by the first
+// frame of its stack, as erl_error does: "no function clause matching
+// M:F(Args) (File, line L)" when the frame has the call's arguments, and
+// "undefined function M:F/A". ok is false for any other exception.
+func explainFrame(class otp.Class, reason term.Term, stack term.List, pre string) (string, bool) {
+	if class != otp.ClassError || len(stack) == 0 {
+		return "", false
+	}
+	f, ok := stack[0].(term.Tuple)
+	if !ok || len(f) != 4 {
+		return "", false
+	}
+	switch reason {
+	case term.Atom("function_clause"):
+		args, ok := f[2].(term.List)
+		if !ok {
+			return "", false
+		}
+		loc := ""
+		if l, ok := f[3].(term.List); ok {
+			loc = location(l)
+		}
+		// erl_error's format_call, continuation lines under the
+		// explanation's first column.
+		pre1 := strings.Repeat(" ", utf8.RuneCountInString(pre))
+		return formatCall("no function clause matching ", pre1, term.Write(f[0])+":"+term.Write(f[1]), args) + " " + loc, true
+	case term.Atom("undef"):
+		n := 0
+		switch a := f[2].(type) {
+		case int:
+			n = a
+		case term.List:
+			n = len(a)
+		default:
+			return "", false
+		}
+		return "undefined function " + term.Write(f[0]) + ":" + term.Write(f[1]) + "/" + strconv.Itoa(n), true
+	}
+	return "", false
+}
+
+// formatCall is erl_error's format_call: ErrStr M:F(Args), the arguments
+// after the call, or on a line of their own under pre1 when that takes
+// fewer lines (or the call leaves no room for two short arguments).
+func formatCall(errStr, pre1, mf string, args term.List) string {
+	i1 := utf8.RuneCountInString(pre1 + errStr + mf)
+	s1 := ppArgs(args, i1)
+	s2 := ppArgs(args, utf8.RuneCountInString(pre1+mf))
+	s3 := ppArgs(term.List{term.Atom("a2345"), term.Atom("b2345")}, i1)
+	if strings.Contains(s3, "\n") || strings.Count(s2, "\n") < strings.Count(s1, "\n") {
+		return errStr + "\n" + pre1 + mf + s2
+	}
+	return errStr + mf + s1
+}
+
+// ppArgs prints a call's arguments as erl_error's pp_arguments: the list
+// printed from column i+1, its brackets made parentheses.
+func ppArgs(args term.List, i int) string {
+	s := term.Pretty(args, term.PrintOptions{Column: i + 1})
+	if len(s) >= 2 && s[0] == '[' && s[len(s)-1] == ']' {
+		return "(" + s[1:len(s)-1] + ")"
+	}
+	return s
+}
+
+// location is erl_error's location/1: "(File, line L)", or "" without
+// both.
+func location(loc term.List) string {
+	var file string
+	line := -1
+	for _, e := range loc {
+		kv, ok := e.(term.Tuple)
+		if !ok || len(kv) != 2 {
+			continue
+		}
+		switch kv[0] {
+		case term.Atom("file"):
+			switch f := kv[1].(type) {
+			case string:
+				file = filepath.Base(f)
+			case term.Atom:
+				file = string(f)
+			}
+		case term.Atom("line"):
+			if l, ok := kv[1].(int); ok {
+				line = l
+			}
+		}
+	}
+	if file == "" || line < 0 {
+		return ""
+	}
+	return "(" + file + ", line " + strconv.Itoa(line) + ")"
 }
 
 // dictionaryOf returns a process's dictionary as the report shows it: the
@@ -376,7 +499,11 @@ func neighbours(n *otp.Node, pid term.Pid) []Neighbour {
 		if !ok {
 			continue
 		}
-		nb := Neighbour{Pid: p, RegisteredName: info.RegisteredName, InitialCall: TranslateInitialCall(n, p),
+		mfa, isProcLib := InitialCall(n, p)
+		if !isProcLib {
+			mfa = info.InitialCall
+		}
+		nb := Neighbour{Pid: p, RegisteredName: info.RegisteredName, InitialCall: mfa, NotProcLib: !isProcLib,
 			CurrentFunction: info.CurrentFunction, MessageQueueLen: info.MessageQueueLen, Links: info.Links,
 			TrapExit: info.TrapExit, Status: info.Status, Ancestors: term.List{}}
 		if a, ok := Ancestors(n, p); ok {
