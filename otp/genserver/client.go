@@ -81,7 +81,8 @@ func (e *CallError) Exception() *otp.Exception {
 // with: {R, {gen_server, call, [Dest, Request]}} ([Dest, Request,
 // Timeout] when a timeout was given), where R is timeout, noproc,
 // calling_self, {nodedown, Node}, or the server's exit reason when it
-// died handling the call. A reply that comes after the timeout never
+// died handling the call; {function_clause, []}, with nothing sent, for a
+// negative timeout or a dest that is no server reference. A reply that comes after the timeout never
 // reaches the caller (the call is made under a monitor alias).
 func Call(p *otp.Process, dest term.Term, req any, timeout ...time.Duration) (any, error) {
 	t := DefaultTimeout
