@@ -83,7 +83,8 @@
 //     system_limit, where OTP handles any depth.
 //   - lookup_element/4, ets:setopts/2, ets:slot/2, select_replace/2,
 //     the file functions (tab2file, file2tab), ets:i/1, and the
-//     match_spec_compile/run functions are not provided; nor is
-//     ets:fun2ms/1, which erl's shell turns into a match specification by
-//     transforming the fun's source: write the specification itself.
+//     match_spec_compile/run functions are not provided. ets:fun2ms/1 is
+//     not a function of this package: as in Erlang it transforms a fun's
+//     source, which the shell does (package shell); Go code writes the
+//     match specification itself.
 package ets

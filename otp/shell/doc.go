@@ -15,7 +15,9 @@
 //     #Fun<erl_eval...> and can be called by any process), case, if,
 //     receive, try, catch, comprehensions, maps, binaries and records,
 //     with the check erl's shell makes first (unbound and unsafe
-//     variables). Remote calls go through the node's code server.
+//     variables). Remote calls go through the node's code server, but for
+//     ets:fun2ms(Fun) with a literal fun, which the evaluator turns into a
+//     match specification as ms_transform does in erl's shell.
 //   - FormatException is erl_error: exceptions printed as the shell prints
 //     them, with the extended "called as" and "*** argument N" lines of
 //     OTP 25.

@@ -467,6 +467,9 @@ func (e *Evaluator) evalBinOp(pr *evRun, x *BinOp, b Bindings, tail bool) (term.
 // Calls.
 
 func (e *Evaluator) evalCall(pr *evRun, x *Call, b Bindings, tail bool) (term.Term, Bindings) {
+	if f, ok := isFun2ms(x); ok {
+		return fun2msCall(f, b, pr.p.Output()), b
+	}
 	if x.Module != nil {
 		mf, b1 := e.evalPar(pr, []Expr{x.Module, x.Fun}, b)
 		args, b2 := e.evalPar(pr, x.Args, b1)

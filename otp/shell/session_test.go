@@ -35,12 +35,15 @@ func normalise(s string) []string {
 	return strings.Split(s, "\n")
 }
 
-func runShell(t *testing.T, input string) string {
+func runShell(t *testing.T, input string, loaders ...func(*otp.Node) error) string {
 	t.Helper()
 	n, err := otp.NewNode(otp.Logger(slog.New(slog.NewTextHandler(io.Discard, nil))))
 	require.NoError(t, err)
 	defer n.Stop()
 	require.NoError(t, stdlib.Load(n))
+	for _, load := range loaders {
+		require.NoError(t, load(n))
+	}
 	var out strings.Builder
 	sh := shell.New(n, &out)
 	require.NoError(t, sh.Run(context.Background(), strings.NewReader(input)))
