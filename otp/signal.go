@@ -270,6 +270,11 @@ func (n *Node) bury(p *Process) {
 			monitors, monitoredBy, timers = x.monitors, x.monitoredBy, x.timers
 			x.monitors, x.monitoredBy, x.timers = monSet{}, monSet{}, nil
 			hooks, x.onExit = x.onExit, nil
+			if x.recvTimer != nil {
+				// A dead process waits for nothing: its timer would
+				// only keep it from being collected until it fired.
+				x.recvTimer.Stop()
+			}
 		}
 		p.mu.Unlock()
 
