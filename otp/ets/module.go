@@ -193,7 +193,18 @@ func Module() *code.Module {
 		return term.True
 	})
 	e.def("tab2list", 1, func(p *otp.Process, a []term.Term) term.Term {
-		return tuples(must(Tab2List(p, tabArg("tab2list", a))))
+		// ets:tab2list(Tab) is ets:match_object(Tab, '_'), and fails
+		// as it does.
+		tab, ok := TabOf(a[0])
+		if !ok {
+			raiseFrom(fail("match_object", CauseType, a[0], term.Atom("_")), "tab2list", 1)
+		}
+		objs, err := Tab2List(p, tab)
+		var ee *Error
+		if errors.As(err, &ee) {
+			raiseFrom(fail("match_object", ee.Cause, a[0], term.Atom("_")), "tab2list", 1)
+		}
+		return tuples(must(objs, err))
 	})
 	e.def("take", 2, func(p *otp.Process, a []term.Term) term.Term {
 		return tuples(must(Take(p, tabArg("take", a), a[1])))

@@ -396,3 +396,16 @@ func TestKeyposMustBeSmallInteger(t *testing.T) {
 	}
 	e.call("new", atom("k"), term.List{tuple{atom("keypos"), 1<<59 - 1}})
 }
+
+// ets:tab2list(Tab) fails as the ets:match_object(Tab, '_') it is, called
+// from ets:tab2list/1, as in erl.
+func TestTab2ListErrorsBlameMatchObject(t *testing.T) {
+	e := newEnv(t)
+	out := e.raises("tab2list", atom("nosuch"))
+	assert.Contains(t, out, "ets:match_object(nosuch,'_')")
+	assert.Contains(t, out, "*** argument 1: the table identifier does not refer to an existing ETS table")
+	assert.Contains(t, out, "in call from ets:tab2list/1")
+	out = e.raises("tab2list", 1)
+	assert.Contains(t, out, "ets:match_object(1,'_')")
+	assert.Contains(t, out, "*** argument 1: not an atom or a table identifier")
+}
