@@ -136,3 +136,29 @@ func BenchmarkCallParallel(b *testing.B) {
 	wg.Wait()
 	b.ReportMetric(float64(per*clients)/b.Elapsed().Seconds(), "calls/s")
 }
+
+// BenchmarkCallGoValue is BenchmarkCall with a server started from the Go
+// value of its callback module, which registers nothing: no code-server
+// lookup on the callbacks.
+func BenchmarkCallGoValue(b *testing.B) {
+	n, err := otp.NewNode()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := n.Attach()
+	b.Cleanup(func() {
+		p.Detach()
+		n.Stop()
+	})
+	pid, err := genserver.Start(p, nil, genserver.Adapt[*int](echo{}), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var dest term.Term = pid
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := genserver.Call(p, dest, ping); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
