@@ -36,6 +36,13 @@ func (o *Output) Write(b []byte) (int, error) {
 	return o.buf.Write(b)
 }
 
+// String returns what was written since the last Take, and keeps it.
+func (o *Output) String() string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.buf.String()
+}
+
 // Take returns what was written since the last Take, and forgets it.
 func (o *Output) Take() string {
 	o.mu.Lock()

@@ -1,16 +1,15 @@
 package genserver_test
 
 import (
-	"bytes"
 	"errors"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/code"
 	"github.com/scalability-go/otpbook/otp/gen"
@@ -19,29 +18,11 @@ import (
 	"github.com/scalability-go/otpbook/otp/term"
 )
 
-// syncBuffer is a buffer written by the server and read by the test.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 var pidRe = regexp.MustCompile(`<0\.\d+\.\d+>`)
 
 func TestTraceLines(t *testing.T) {
 	n, p, _ := newNode(t)
-	var out syncBuffer
+	var out erltest.Output
 	p.SetOutput(&out)
 	_, err := code.Of(n).Load(genserver.NewModule[*freqs]("frequency", frequency{}))
 	require.NoError(t, err)

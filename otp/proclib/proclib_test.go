@@ -4,7 +4,6 @@ import (
 	"errors"
 	"log/slog"
 	"strings"
-	"sync"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/proclib"
 	"github.com/scalability-go/otpbook/otp/shell"
@@ -324,7 +324,7 @@ func TestStartErrorIs(t *testing.T) {
 }
 
 func TestCrashReportPrintedByShellHandler(t *testing.T) {
-	var buf syncBuffer
+	var buf erltest.Output
 	n, err := otp.NewNode(otp.Logger(slog.New(shell.ReportHandler(&buf))))
 	require.NoError(t, err)
 	defer n.Stop()
@@ -338,23 +338,6 @@ func TestCrashReportPrintedByShellHandler(t *testing.T) {
 	assert.Contains(t, out, " ===\n  crasher:\n    initial call: t:crash/1\n    pid: ")
 	assert.Contains(t, out, "\n    exception exit: die\n    ancestors: ["+term.Write(self.Self())+"]\n")
 	assert.True(t, strings.HasSuffix(out, "\n  neighbours:\n\n"), out)
-}
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // The explanations erl_error gives in a crash report: function_clause with

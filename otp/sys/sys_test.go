@@ -1,17 +1,16 @@
 package sys_test
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/scalability-go/otpbook/internal/erltest"
 	"github.com/scalability-go/otpbook/otp"
 	"github.com/scalability-go/otpbook/otp/gen"
 	"github.com/scalability-go/otpbook/otp/sys"
@@ -166,26 +165,8 @@ func TestNoproc(t *testing.T) {
 		term.List{term.Atom("frequency"), term.True, 1000}}}, se.Reason)
 }
 
-// syncBuffer is an io.Writer the process writes to and the test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func TestTraceLogStatistics(t *testing.T) {
-	out := &syncBuffer{}
+	out := &erltest.Output{}
 	_, self := newNode(t, otp.Stdout(out))
 	_, err := startCounter(self, cnt)
 	require.NoError(t, err)
@@ -288,7 +269,7 @@ func TestLogToFile(t *testing.T) {
 }
 
 func TestDebugOptionsAtStart(t *testing.T) {
-	out := &syncBuffer{}
+	out := &erltest.Output{}
 	_, self := newNode(t, otp.Stdout(out))
 	_, err := startCounter(self, cnt, term.Atom("trace"), term.Atom("log"), term.Atom("statistics"))
 	require.NoError(t, err)
